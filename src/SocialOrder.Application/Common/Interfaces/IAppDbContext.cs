@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.ReferenceData;
+
+namespace SocialOrder.Application.Common.Interfaces;
+
+public interface IAppDbContext
+{
+    DbSet<Region> Regions { get; }
+
+    DbSet<PriorityArea> PriorityAreas { get; }
+
+    DbSet<StateBody> StateBodies { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    /// <summary>Accounts, optionally only those holding a role, projected for lists (no tracking).</summary>
+    IQueryable<UserSummary> QueryUsers(string? role);
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A read-only projection of an account for lists; the Identity store stays in Infrastructure.</summary>
+public sealed class UserSummary
+{
+    public Guid Id { get; init; }
+
+    public string Email { get; init; } = string.Empty;
+
+    public string FullName { get; init; } = string.Empty;
+
+    public bool EmailConfirmed { get; init; }
+
+    public Guid? StateBodyId { get; init; }
+
+    public string? ExpertCandidacy { get; init; }
+
+    public DateTimeOffset? LockoutEnd { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<string> Roles { get; init; } = [];
+}

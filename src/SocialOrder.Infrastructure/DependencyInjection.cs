@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Infrastructure.Auditing;
+using SocialOrder.Infrastructure.Email;
+using SocialOrder.Infrastructure.Identity;
+using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Infrastructure.Persistence.Interceptors;
+
+namespace SocialOrder.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddScoped<DispatchDomainEventsInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseNpgsql(connectionString(sp), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<DispatchDomainEventsInterceptor>()));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        services
+            .AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<IAuditLog, AuditLog>();
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))
+        {
+            services.AddScoped<IEmailSender, OutboxEmailSender>();
+        }
+        else
+        {
+            services.AddScoped<IEmailSender, SmtpEmailSender>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Results;
+
+namespace SocialOrder.Infrastructure.Identity;
+
+public sealed class IdentityService(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider time) : IIdentityService
+{
+    public async Task<Result<Guid>> CreateUserAsync(
+        NewAccount account, IReadOnlyList<string> roles, string? expertCandidacy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = account.Email,
+            Email = account.Email,
+            FullName = account.FullName,
+            PreferredCulture = account.Culture,
+            ExpertCandidacy = expertCandidacy,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, account.Password);
+        if (!created.Succeeded)
+        {
+            return Result<Guid>.Failure(ResultStatus.Invalid, created.Errors.Select(ToError).Distinct().ToList());
+        }
+
+        if (roles.Count > 0)
+        {
+            await users.AddToRolesAsync(user, roles);
+        }
+
+        return user.Id;
+    }
+
+    public async Task<Result<Guid>> CreateStaffUserAsync(StaffAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = account.Email,
+            Email = account.Email,
+            FullName = account.FullName,
+            StateBodyId = account.StateBodyId,
+            EmailConfirmed = true,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return Result<Guid>.Failure(ResultStatus.Invalid, created.Errors.Select(ToError).Distinct().ToList());
+        }
+
+        await users.AddToRoleAsync(user, account.Role);
+        return user.Id;
+    }
+
+    public async Task<string?> GenerateEmailConfirmationTokenAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user is null ? null : Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+    }
+
+    public async Task<Result> ConfirmEmailAsync(Guid userId, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+        {
+            return Result.Invalid("Account.InvalidToken");
+        }
+
+        var confirmed = await users.ConfirmEmailAsync(user, decoded);
+        return confirmed.Succeeded ? Result.Success() : Result.Invalid("Account.InvalidToken");
+    }
+
+    public async Task<(Guid UserId, string Token, string FullName)?> GeneratePasswordResetTokenAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return null;
+        }
+
+        return (user.Id, Encode(await users.GeneratePasswordResetTokenAsync(user)), user.FullName);
+    }
+
+    public async Task<Result> ResetPasswordAsync(Guid userId, string token, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+        {
+            return Result.Invalid("Account.InvalidToken");
+        }
+
+        var reset = await users.ResetPasswordAsync(user, decoded, newPassword);
+        if (!reset.Succeeded)
+        {
+            return Result.Failure(ResultStatus.Invalid, reset.Errors.Select(ToError).Distinct().ToList());
+        }
+
+        // Following the reset link proves control of the mailbox, which is what confirmation asks for.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        return Result.Success();
+    }
+
+    public async Task<(SignInOutcome Outcome, Guid? UserId, IReadOnlyList<string> Roles)> PasswordSignInAsync(
+        string email, string password, bool rememberMe)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return (SignInOutcome.InvalidCredentials, null, []);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return (SignInOutcome.Succeeded, user.Id, (await users.GetRolesAsync(user)).ToList());
+        }
+
+        if (result.IsLockedOut)
+        {
+            return (SignInOutcome.LockedOut, user.Id, []);
+        }
+
+        return result.IsNotAllowed && await users.CheckPasswordAsync(user, password)
+            ? (SignInOutcome.EmailNotConfirmed, user.Id, [])
+            : (SignInOutcome.InvalidCredentials, user.Id, []);
+    }
+
+    public Task SignOutAsync() => signIn.SignOutAsync();
+
+    public async Task<Result> SetExpertCandidacyAsync(Guid userId, bool approve)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.ExpertCandidacy is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (user.ExpertCandidacy != "Pending")
+        {
+            return Result.Conflict("Account.CandidacyAlreadyDecided");
+        }
+
+        user.ExpertCandidacy = approve ? "Approved" : "Rejected";
+        await users.UpdateAsync(user);
+        if (approve)
+        {
+            await users.AddToRoleAsync(user, Roles.Expert);
+        }
+
+        return Result.Success();
+    }
+
+    public async Task<(string Email, string FullName)?> FindAsync(Guid userId)
+    {
+        var user = await users.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync();
+        return user is null ? null : (user.Email!, user.FullName);
+    }
+
+    private static Error ToError(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            new Error("Account.EmailTaken", "Email"),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            new Error("Validation.EmailValidator", "Email"),
+        nameof(IdentityErrorDescriber.PasswordTooShort) =>
+            new Error("Validation.MinimumLengthValidator", "Password", [Application.Common.Validation.ValidationExtensions.MinPasswordLength]),
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => new Error("Account.PasswordTooSimple", "Password"),
+        nameof(IdentityErrorDescriber.InvalidToken) => new Error("Account.InvalidToken"),
+        _ => new Error("Account.IdentityError"),
+    };
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string token)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

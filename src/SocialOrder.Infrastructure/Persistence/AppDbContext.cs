@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Infrastructure.Identity;
+
+namespace SocialOrder.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IAppDbContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<PriorityArea> PriorityAreas => Set<PriorityArea>();
+
+    public DbSet<StateBody> StateBodies => Set<StateBody>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public IQueryable<UserSummary> QueryUsers(string? role)
+    {
+        var users = Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(role))
+        {
+            var normalized = role.ToUpperInvariant();
+            users = users.Where(u => UserRoles.Any(ur => ur.UserId == u.Id && Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+        }
+
+        return users.Select(u => new UserSummary
+        {
+            Id = u.Id,
+            Email = u.Email!,
+            FullName = u.FullName,
+            EmailConfirmed = u.EmailConfirmed,
+            StateBodyId = u.StateBodyId,
+            ExpertCandidacy = u.ExpertCandidacy,
+            LockoutEnd = u.LockoutEnd,
+            CreatedAt = u.CreatedAt,
+            Roles = UserRoles.Where(ur => ur.UserId == u.Id)
+                .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+                .OrderBy(n => n)
+                .ToList(),
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

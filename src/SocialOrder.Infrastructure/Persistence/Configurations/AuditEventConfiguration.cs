@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialOrder.Domain.Auditing;
+
+namespace SocialOrder.Infrastructure.Persistence.Configurations;
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(256);
+        builder.Property(e => e.Outcome).HasMaxLength(40);
+        builder.Property(e => e.Details).HasMaxLength(4000);
+        builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.Action, e.Id });
+        builder.HasIndex(e => new { e.ActorName, e.Id });
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}

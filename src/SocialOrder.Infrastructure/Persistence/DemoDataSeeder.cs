@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Common;
+using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Infrastructure.Identity;
+
+namespace SocialOrder.Infrastructure.Persistence;
+
+/// <summary>Two state bodies and one account per role, for a newcomer to explore; idempotent.</summary>
+public static class DemoDataSeeder
+{
+    public const string DemoPassword = "SocialOrder-Demo-2026";
+
+    public const string MinistryBin = "050540004455";
+    public const string AkimatBin = "120240021112";
+
+    public static IReadOnlyList<(string Email, string FullName, string Role, string? StateBodyBin)> Accounts { get; } =
+    [
+        ("admin@socialorder.kz", "Администратор портала", Roles.Administrator, null),
+        ("official@socialorder.kz", "Айгерим Сейтқали", Roles.Official, MinistryBin),
+        ("official.almaty@socialorder.kz", "Нурлан Касымов", Roles.Official, AkimatBin),
+        ("applicant@socialorder.kz", "Данияр Ахметов", Roles.Applicant, null),
+        ("expert@socialorder.kz", "Гульнара Есенова", Roles.Expert, null),
+        ("observer@socialorder.kz", "Марат Жумабаев", Roles.Observer, MinistryBin),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = services.GetRequiredService<RoleManager<ApplicationRole>>();
+        var time = services.GetRequiredService<TimeProvider>();
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new ApplicationRole(role));
+            }
+        }
+
+        await EnsureStateBodyAsync(
+            db,
+            new LocalizedText(
+                "Қазақстан Республикасы Мәдениет және ақпарат министрлігінің Азаматтық қоғам істері комитеті",
+                "Комитет по делам гражданского общества Министерства культуры и информации Республики Казахстан",
+                "Civil Society Affairs Committee, Ministry of Culture and Information of the Republic of Kazakhstan"),
+            MinistryBin,
+            StateBodyKind.Ministry,
+            null,
+            cancellationToken);
+        await EnsureStateBodyAsync(
+            db,
+            new LocalizedText(
+                "Алматы қаласының Ішкі саясат басқармасы",
+                "Управление внутренней политики города Алматы",
+                "Internal Policy Department of Almaty City"),
+            AkimatBin,
+            StateBodyKind.Akimat,
+            new RegionId(19),
+            cancellationToken);
+
+        foreach (var (email, name, role, bin) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            Guid? bodyId = bin is null ? null : (await db.StateBodies.SingleAsync(b => b.Bin == bin, cancellationToken)).Id.Value;
+            var user = new ApplicationUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FullName = name,
+                StateBodyId = bodyId,
+                ExpertCandidacy = role == Roles.Expert ? "Approved" : null,
+                CreatedAt = time.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account " + email + ": " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<ApplicationRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new ApplicationRole(role));
+            }
+        }
+    }
+
+    private static async Task EnsureStateBodyAsync(
+        AppDbContext db, LocalizedText name, string bin, StateBodyKind kind, RegionId? region, CancellationToken cancellationToken)
+    {
+        if (!await db.StateBodies.AnyAsync(b => b.Bin == bin, cancellationToken))
+        {
+            db.StateBodies.Add(StateBody.Create(name, bin, kind, region));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SocialOrder.Web.Authorization;
+using SocialOrder.Web.Controllers;
+
+namespace SocialOrder.Web.Areas.Organizer.Controllers;
+
+[Area("Organizer")]
+[Authorize(Policy = Policies.Official)]
+public sealed class HomeController : PortalController
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await Sender.Send(new SocialOrder.Application.Accounts.GetMyProfile.GetMyProfileQuery(), ct));
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using SocialOrder.Infrastructure.Email;
+
+namespace SocialOrder.Web.Controllers;
+
+[AllowAnonymous]
+public sealed class HomeController : PortalController
+{
+    [HttpGet]
+    public IActionResult Index() => View();
+
+    [HttpPost]
+    [Route("/culture")]
+    public IActionResult SetCulture(string culture, string? returnUrl)
+    {
+        if (PortalSetup.Cultures.Contains(culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        }
+
+        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    // Re-executed for any method (a failed POST lands here too), so no verb filter and no antiforgery check.
+    [Route("/Error/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error(int code)
+    {
+        var known = code is 400 or 403 or 404 or 500 ? code : 500;
+        Response.StatusCode = code;
+        return View("Error", known);
+    }
+
+    /// <summary>Development e-mail: lists what the outbox sender wrote, so a newcomer can follow the links.</summary>
+    [HttpGet]
+    [Route("/dev/outbox")]
+    public IActionResult Outbox([FromServices] IConfiguration configuration, [FromServices] Microsoft.Extensions.Options.IOptions<EmailOptions> email)
+    {
+        if (!configuration.GetValue<bool>("DevOutbox:Enabled"))
+        {
+            return NotFound();
+        }
+
+        return View(OutboxEmailSender.ReadAll(email.Value.OutboxPath).Take(100).ToList());
+    }
+}

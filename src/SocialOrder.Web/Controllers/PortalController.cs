@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using SocialOrder.Application.Common.Results;
+using SocialOrder.Web.Infrastructure;
+
+namespace SocialOrder.Web.Controllers;
+
+/// <summary>What every controller does: send one message, and turn a failed result into the right response.</summary>
+public abstract class PortalController : Controller
+{
+    private ISender? _sender;
+    private IStringLocalizer<SharedResource>? _localizer;
+
+    protected ISender Sender => _sender ??= HttpContext.RequestServices.GetRequiredService<ISender>();
+
+    protected IStringLocalizer<SharedResource> L => _localizer ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    protected static string UiCulture => Formatting.Culture;
+
+    protected void Status(string key, params object[] args) => TempData.SetStatus(args.Length == 0 ? L[key] : L[key, args]);
+
+    /// <summary>NotFound and Forbidden become the error pages; other failures go beside the form's fields.</summary>
+    protected IActionResult? FailurePage(Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status switch
+        {
+            ResultStatus.NotFound => NotFound(),
+            ResultStatus.Forbidden => NotFound(),
+            _ => null,
+        };
+    }
+
+    /// <summary>Replaces model-binding messages with the use case's own, which are the ones that count.</summary>
+    protected void AddErrors(Result result, string? prefix = null)
+    {
+        ModelState.Clear();
+        ModelState.AddResultErrors(result, L, prefix);
+    }
+}

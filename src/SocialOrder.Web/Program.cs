@@ -1,0 +1,183 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+using SocialOrder.Application;
+using SocialOrder.Application.Common.Behaviours;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Infrastructure;
+using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Infrastructure.Persistence.Embedded;
+using SocialOrder.Web;
+using SocialOrder.Web.Authorization;
+using SocialOrder.Web.Infrastructure;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Host.UseSerilog((context, services, logger) =>
+    {
+        logger.ReadFrom.Configuration(context.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+        var file = context.Configuration["Logging:File"];
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            logger.WriteTo.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: CultureInfo.InvariantCulture);
+        }
+    });
+
+    builder.Services.AddPortal(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+    var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Seed:Demo");
+    await DatabaseInitializer.InitializeAsync(app.Services, seedDemo);
+    app.UsePortal();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is PostgresNotAvailableException or UnknownMigrationsException)
+{
+    Log.Fatal("{Message}", ex.Message);
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The portal stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+public partial class Program;
+
+namespace SocialOrder.Web
+{
+    internal static class PortalSetup
+    {
+        public static readonly string[] Cultures = ["ru", "kk", "en"];
+
+        public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+        {
+            services.AddSingleton<DatabaseConnection>();
+            services.AddApplication();
+            services.AddInfrastructure(configuration, sp => sp.GetRequiredService<DatabaseConnection>().ConnectionString);
+            services.PostConfigure<SocialOrder.Infrastructure.Email.EmailOptions>(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.OutboxPath))
+                {
+                    o.OutboxPath = Path.Combine(environment.ContentRootPath, "..", "..", ".data", "outbox");
+                }
+            });
+            services.AddSingleton(TimeProvider.System);
+            services.AddHttpContextAccessor();
+            services.AddScoped<ICurrentUser, CurrentUser>();
+            services.AddScoped<IAccountLinks, AccountLinks>();
+
+            services.AddMediator(options =>
+            {
+                options.ServiceLifetime = ServiceLifetime.Scoped;
+                options.Assemblies = [typeof(SocialOrder.Application.DependencyInjection), typeof(SocialOrder.Infrastructure.DependencyInjection)];
+                options.PipelineBehaviors =
+                [
+                    typeof(LoggingBehaviour<,>),
+                    typeof(AuditBehaviour<,>),
+                    typeof(ValidationBehaviour<,>),
+                    typeof(RuleViolationBehaviour<,>),
+                ];
+            });
+
+            services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+                o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+            services.AddLocalization(o => o.ResourcesPath = "Resources");
+            services.Configure<RequestLocalizationOptions>(o =>
+            {
+                o.SetDefaultCulture("ru").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+                o.FallBackToParentCultures = true;
+                o.FallBackToParentUICultures = true;
+
+                // Russian unless the visitor chose otherwise; the browser's language is not guessed from.
+                o.RequestCultureProviders =
+                [
+                    new QueryStringRequestCultureProvider(),
+                    new CookieRequestCultureProvider(),
+                ];
+            });
+
+            services
+                .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+                .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+                .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+            services.AddAuthorization(Policies.Add);
+            services.ConfigureApplicationCookie(o =>
+            {
+                o.Cookie.Name = "socialorder.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+            services.AddAntiforgery(o =>
+            {
+                o.Cookie.Name = "socialorder.af";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+            });
+
+            services.AddHealthChecks()
+                .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+                .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            return services;
+        }
+
+        public static WebApplication UsePortal(this WebApplication app)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseExceptionHandler("/Error/500");
+            app.UseStatusCodePagesWithReExecute("/Error/{0}");
+            app.UseMiddleware<SecurityHeadersMiddleware>();
+            app.UseSerilogRequestLogging();
+            app.UseStaticFiles();
+            app.UseRequestLocalization();
+            app.UseRouting();
+            app.UseAuthentication();
+            app.UseAuthorization();
+
+            app.MapHealthChecks("/health", new() { Predicate = _ => false });
+            app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+            app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
+            app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+            return app;
+        }
+    }
+
+    internal sealed class MigrationsHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, cancellationToken);
+            return pending.Any() ? HealthCheckResult.Unhealthy("Pending migrations") : HealthCheckResult.Healthy();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using SocialOrder.Infrastructure.Email;
+using Xunit;
+
+namespace SocialOrder.Testing;
+
+/// <summary>
+/// The real portal (Program, middleware, Identity, PostgreSQL) over a database of its own, with a clock the
+/// test controls and a private outbox folder. <see cref="UseRealPort"/> serves it on Kestrel for a browser.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? _connectionString;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), "socialorder-outbox-" + Guid.NewGuid().ToString("N"));
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    protected virtual string Purpose => GetType().Name;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("DevOutbox:Enabled", "true");
+        builder.UseSetting("Email:OutboxPath", OutboxPath);
+        builder.UseSetting("Email:SmtpHost", string.Empty);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public IReadOnlyList<OutboxMessage> Outbox() => OutboxEmailSender.ReadAll(OutboxPath);
+
+    public Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, ClaimsPrincipal? user = null) => SendCoreAsync<TResponse>(command, user);
+
+    public Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query, ClaimsPrincipal? user = null) => SendCoreAsync<TResponse>(query, user);
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Sends a message through the real pipeline as the given user (null: anonymous).</summary>
+    private async Task<TResponse> SendCoreAsync<TResponse>(object message, ClaimsPrincipal? user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = user ?? new ClaimsPrincipal(new ClaimsIdentity()),
+        };
+        try
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var result = await sender.Send(message);
+            return (TResponse)result!;
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
+    public static ClaimsPrincipal Principal(Guid id, string email, params string[] roles)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id.ToString()), new(ClaimTypes.Name, email) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(OutboxPath))
+        {
+            Directory.Delete(OutboxPath, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
