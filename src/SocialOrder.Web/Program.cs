@@ -15,7 +15,8 @@ using SocialOrder.Web;
 using SocialOrder.Web.Authorization;
 using SocialOrder.Web.Infrastructure;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+// A plain (not reloadable) start-up logger: several hosts in one test process must not share a frozen one.
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {
