@@ -1,0 +1,41 @@
+using SocialOrder.Domain.Auditing;
+
+namespace SocialOrder.Domain.UnitTests;
+
+public sealed class AuditEventTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Record_ChainsToThePreviousHash()
+    {
+        var first = AuditEvent.Record(At, null, "admin", "CreateStateBody", "StateBody", "1", "Succeeded", null, null, AuditEvent.GenesisHash);
+        var second = AuditEvent.Record(At.AddSeconds(1), null, "admin", "CreateStaffAccount", "User", "2", "Succeeded", null, null, first.Hash);
+
+        Assert.Equal(first.Hash, second.PreviousHash);
+        Assert.NotEqual(first.Hash, second.Hash);
+        Assert.Equal(64, second.Hash.Length);
+        Assert.True(second.HashMatches());
+    }
+
+    [Fact]
+    public void HashMatches_WhenAFieldIsAlteredAfterRecording_IsFalse()
+    {
+        var recorded = AuditEvent.Record(At, null, "official", "PublishCall", "Call", "42", "Succeeded", null, null, AuditEvent.GenesisHash);
+
+        typeof(AuditEvent).GetProperty(nameof(AuditEvent.Outcome))!.SetValue(recorded, "Refused");
+
+        Assert.False(recorded.HashMatches());
+    }
+
+    [Fact]
+    public void Record_TruncatesToMicroseconds_SoTheHashSurvivesADatabaseRoundTrip()
+    {
+        var precise = At.AddTicks(1234567);
+
+        var recorded = AuditEvent.Record(precise, null, null, "X", null, null, "Succeeded", null, null, AuditEvent.GenesisHash);
+
+        Assert.Equal(0, recorded.OccurredAt.UtcTicks % 10);
+        Assert.Equal(At.AddTicks(1234560), recorded.OccurredAt);
+    }
+}
