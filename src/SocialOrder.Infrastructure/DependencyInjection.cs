@@ -39,11 +39,18 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
+        services.AddScoped<IEmailQueue, EmailQueue>();
+        services.AddSingleton<EmailSignal>();
+        services.AddSingleton<EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))

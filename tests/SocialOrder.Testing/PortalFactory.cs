@@ -77,9 +77,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public static ClaimsPrincipal Principal(Guid id, string email, params string[] roles)
+    public static ClaimsPrincipal Principal(Guid id, string email, params string[] roles) => Principal(id, email, null, roles);
+
+    public static ClaimsPrincipal Principal(Guid id, string email, Guid? stateBodyId, params string[] roles)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id.ToString()), new(ClaimTypes.Name, email) };
+        if (stateBodyId is { } body)
+        {
+            claims.Add(new Claim(SocialOrder.Application.Common.Interfaces.PortalClaims.StateBody, body.ToString()));
+        }
+
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
     }

@@ -139,6 +139,8 @@ public static class TestPostgres
 
         public string? IpAddress => null;
 
+        public Guid? StateBodyId => null;
+
         public bool IsInRole(string role) => false;
     }
 

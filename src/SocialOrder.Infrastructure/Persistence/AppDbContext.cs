@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.ReferenceData;
 using SocialOrder.Infrastructure.Identity;
 
@@ -18,6 +19,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StateBody> StateBodies => Set<StateBody>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<Clarification> Clarifications => Set<Clarification>();
+
+    public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
 
     public IQueryable<UserSummary> QueryUsers(string? role)
     {

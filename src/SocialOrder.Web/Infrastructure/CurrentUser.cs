@@ -13,5 +13,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
+    public Guid? StateBodyId => Guid.TryParse(Principal?.FindFirstValue(PortalClaims.StateBody), out var id) ? id : null;
+
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 }

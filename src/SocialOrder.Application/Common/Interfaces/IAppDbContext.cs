@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.ReferenceData;
 
 namespace SocialOrder.Application.Common.Interfaces;
@@ -13,6 +14,12 @@ public interface IAppDbContext
     DbSet<StateBody> StateBodies { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<Call> Calls { get; }
+
+    DbSet<Clarification> Clarifications { get; }
+
+    DbSet<CallSubscription> CallSubscriptions { get; }
 
     /// <summary>Accounts, optionally only those holding a role, projected for lists (no tracking).</summary>
     IQueryable<UserSummary> QueryUsers(string? role);

@@ -8,7 +8,15 @@ public interface ICurrentUser
 
     string? IpAddress { get; }
 
+    /// <summary>For officials and observers: the state body they act for (a claim set at sign-in).</summary>
+    Guid? StateBodyId { get; }
+
     bool IsInRole(string role);
+}
+
+public static class PortalClaims
+{
+    public const string StateBody = "socialorder:state_body";
 }
 
 public static class Roles

@@ -8,11 +8,19 @@ namespace SocialOrder.Infrastructure.Persistence.Configurations;
 internal static class LocalizedTextMapping
 {
     public static void MapName<T>(this ComplexPropertyBuilder<LocalizedText> name, int maxLength)
-        where T : class
+        where T : class => name.MapText("name", maxLength);
+
+    public static void MapText(this ComplexPropertyBuilder<LocalizedText> text, string prefix, int? maxLength)
     {
-        name.Property(n => n.Kk).HasColumnName("name_kk").HasMaxLength(maxLength).IsRequired();
-        name.Property(n => n.Ru).HasColumnName("name_ru").HasMaxLength(maxLength).IsRequired();
-        name.Property(n => n.En).HasColumnName("name_en").HasMaxLength(maxLength);
+        var kk = text.Property(n => n.Kk).HasColumnName(prefix + "_kk").IsRequired();
+        var ru = text.Property(n => n.Ru).HasColumnName(prefix + "_ru").IsRequired();
+        var en = text.Property(n => n.En).HasColumnName(prefix + "_en");
+        if (maxLength is { } max)
+        {
+            kk.HasMaxLength(max);
+            ru.HasMaxLength(max);
+            en.HasMaxLength(max);
+        }
     }
 }
 

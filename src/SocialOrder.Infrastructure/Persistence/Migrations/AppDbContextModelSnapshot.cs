@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SocialOrder.Infrastructure.Persistence;
 
 #nullable disable
@@ -239,6 +240,367 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("amendments");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<decimal>("DivergenceThreshold")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("divergence_threshold");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_months");
+
+                    b.Property<int>("ExpertsPerBid")
+                        .HasColumnType("integer")
+                        .HasColumnName("experts_per_bid");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("instrument");
+
+                    b.Property<decimal>("MaxPerProject")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("max_per_project");
+
+                    b.Property<decimal>("MinimumTotalScore")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("minimum_total_score");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<int?>("PriorityAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_area_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("RequiredDocuments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("required_documents");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(title_kk, '') || ' ' || coalesce(title_ru, '') || ' ' || coalesce(title_en, '')), 'A') || setweight(to_tsvector('simple', coalesce(summary_kk, '') || ' ' || coalesce(summary_ru, '') || ' ' || coalesce(summary_en, '')), 'B') || to_tsvector('russian', coalesce(title_ru, '') || ' ' || coalesce(summary_ru, ''))", true);
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("state_body_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("term");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("YearlyBudgets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("yearly_budgets");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "SocialOrder.Domain.Calls.Call.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("description_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("description_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("description_ru");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Eligibility", "SocialOrder.Domain.Calls.Call.Eligibility#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("eligibility_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("eligibility_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("eligibility_ru");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "SocialOrder.Domain.Calls.Call.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("summary_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("summary_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("summary_ru");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "SocialOrder.Domain.Calls.Call.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_ru");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_reference_number");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_calls_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("Instrument", "Status")
+                        .HasDatabaseName("ix_calls_instrument_status");
+
+                    b.HasIndex("PriorityAreaId", "Status")
+                        .HasDatabaseName("ix_calls_priority_area_id_status");
+
+                    b.HasIndex("RegionId", "Status")
+                        .HasDatabaseName("ix_calls_region_id_status");
+
+                    b.HasIndex("StateBodyId", "CreatedAt")
+                        .HasDatabaseName("ix_calls_state_body_id_created_at");
+
+                    b.HasIndex("Status", "Budget")
+                        .HasDatabaseName("ix_calls_status_budget");
+
+                    b.HasIndex("Status", "ClosesAt")
+                        .HasDatabaseName("ix_calls_status_closes_at");
+
+                    b.HasIndex("Status", "OpensAt")
+                        .HasDatabaseName("ix_calls_status_opens_at");
+
+                    b.HasIndex("Status", "PublishedAt")
+                        .HasDatabaseName("ix_calls_status_published_at");
+
+                    b.HasIndex("Term", "Status")
+                        .HasDatabaseName("ix_calls_term_status");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Calls.CallSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<int?>("PriorityAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_area_id");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_subscriptions");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_subscriptions_token");
+
+                    b.HasIndex("RegionId", "PriorityAreaId")
+                        .HasDatabaseName("ix_call_subscriptions_region_id_priority_area_id");
+
+                    b.HasIndex("Email", "RegionId", "PriorityAreaId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_subscriptions_email_region_id_priority_area_id");
+
+                    b.ToTable("call_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Calls.Clarification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clarifications");
+
+                    b.HasIndex("CallId", "AskedAt")
+                        .HasDatabaseName("ix_clarifications_call_id_asked_at");
+
+                    b.ToTable("clarifications", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.ReferenceData.PriorityArea", b =>
                 {
                     b.Property<int>("Id")
@@ -395,6 +757,59 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("state_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Infrastructure.Email.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outgoing_emails_pending")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outgoing_emails", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -539,6 +954,27 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Infrastructure.Persistence.Configurations.ReferenceCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Prefix", "Year")
+                        .HasName("pk_reference_counters");
+
+                    b.ToTable("reference_counters", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("SocialOrder.Infrastructure.Identity.ApplicationRole", null)
@@ -594,6 +1030,38 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.ReferenceData.PriorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_priority_areas_priority_area_id");
+
+                    b.HasOne("SocialOrder.Domain.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_regions_region_id");
+
+                    b.HasOne("SocialOrder.Domain.ReferenceData.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calls_state_bodies_state_body_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Calls.Clarification", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarifications_calls_call_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.ReferenceData.StateBody", b =>

@@ -1,0 +1,24 @@
+namespace SocialOrder.Application.Common.Interfaces;
+
+/// <summary>Gap-free, unique, human-readable numbers per prefix and year, e.g. SSO-2027-0042.</summary>
+public interface IReferenceNumbers
+{
+    Task<string> NextAsync(string prefix, int year, CancellationToken cancellationToken);
+}
+
+/// <summary>E-mails written in the same transaction as the change they announce and sent after it commits.</summary>
+public interface IEmailQueue
+{
+    void Enqueue(EmailMessage message);
+}
+
+public sealed class CallOptions
+{
+    public const string Section = "Calls";
+
+    /// <summary>An amendment made closer than this to the deadline moves the deadline so this many days remain.</summary>
+    public int MinimumDaysBeforeDeadline { get; set; } = 5;
+
+    /// <summary>Where links in e-mails point; the web layer fills it from Portal:PublicBaseUrl or the request.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+}

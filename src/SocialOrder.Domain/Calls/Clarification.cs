@@ -1,0 +1,63 @@
+using SocialOrder.Domain.Common;
+
+namespace SocialOrder.Domain.Calls;
+
+public readonly record struct ClarificationId(Guid Value)
+{
+    public static ClarificationId New() => new(Guid.CreateVersion7());
+}
+
+/// <summary>An applicant's question on a published call and the official's public answer (the asker stays anonymous).</summary>
+public sealed class Clarification : Entity
+{
+    private Clarification()
+    {
+        Question = string.Empty;
+    }
+
+    public ClarificationId Id { get; private set; }
+
+    public CallId CallId { get; private set; }
+
+    public Guid AskedBy { get; private set; }
+
+    public string Question { get; private set; }
+
+    public DateTimeOffset AskedAt { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public Guid? AnsweredBy { get; private set; }
+
+    public static Clarification Ask(Call call, Guid askedBy, string question, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        CheckRule(new QuestionsOnlyWhileCallIsOpenOrUpcomingRule(call.PhaseAt(now)));
+        return new Clarification
+        {
+            Id = ClarificationId.New(),
+            CallId = call.Id,
+            AskedBy = askedBy,
+            Question = question.Trim(),
+            AskedAt = now,
+        };
+    }
+
+    public void AnswerWith(string answer, Guid officialId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(answer);
+        Answer = answer.Trim();
+        AnsweredAt = now;
+        AnsweredBy = officialId;
+    }
+}
+
+public sealed class QuestionsOnlyWhileCallIsOpenOrUpcomingRule(CallPhase phase) : IBusinessRule
+{
+    public bool IsBroken() => phase is not (CallPhase.Upcoming or CallPhase.Open);
+
+    public string MessageKey => "Rule.QuestionsOnlyBeforeDeadline";
+}
