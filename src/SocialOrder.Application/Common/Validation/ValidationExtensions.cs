@@ -12,8 +12,10 @@ public static class ValidationExtensions
     public static IRuleBuilderOptions<T, string> StrongPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MinimumLength(MinPasswordLength).MaximumLength(128);
 
-    /// <summary>Plain text only: anything that looks like markup is refused rather than stored.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Markup =
+        new("<\\s*[a-zA-Z!/?]", System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    /// <summary>Plain text only: anything that looks like a tag is refused rather than stored ("< 18 лет" is fine).</summary>
     public static IRuleBuilderOptions<T, string?> NoMarkup<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || (!v.Contains('<', StringComparison.Ordinal) && !v.Contains('>', StringComparison.Ordinal)))
-            .WithErrorCode("Validation.NoMarkup");
+        rule.Must(v => v is null || !Markup.IsMatch(v)).WithErrorCode("Validation.NoMarkup");
 }

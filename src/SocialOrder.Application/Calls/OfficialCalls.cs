@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.ReferenceData;
+
+namespace SocialOrder.Application.Calls;
+
+/// <summary>An official reaches only the calls of their own state body; anyone else's call does not exist for them.</summary>
+internal static class OfficialCalls
+{
+    public static async Task<Call?> FindOwnAsync(this IAppDbContext db, ICurrentUser user, Guid callId, CancellationToken cancellationToken)
+    {
+        if (user.StateBodyId is not { } body || !user.IsInRole(Roles.Official))
+        {
+            return null;
+        }
+
+        var id = new CallId(callId);
+        var bodyId = new StateBodyId(body);
+        return await db.Calls.SingleOrDefaultAsync(c => c.Id == id && c.StateBodyId == bodyId, cancellationToken);
+    }
+}
