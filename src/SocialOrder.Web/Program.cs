@@ -136,7 +136,7 @@ namespace SocialOrder.Web
             {
                 o.Cookie.Name = "socialorder.af";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Cookie.SameSite = SameSiteMode.Strict;
             });
 
@@ -148,9 +148,16 @@ namespace SocialOrder.Web
 
         public static WebApplication UsePortal(this WebApplication app)
         {
-            if (!app.Environment.IsDevelopment())
+            // Behind a TLS-terminating proxy the original scheme arrives in X-Forwarded-Proto, so cookies are
+            // marked Secure whenever the visitor's connection is HTTPS (SameAsRequest).
+            app.UseForwardedHeaders(new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            });
+            if (app.Configuration.GetValue<bool>("Portal:RequireHttps"))
             {
                 app.UseHsts();
+                app.UseHttpsRedirection();
             }
 
             app.UseExceptionHandler("/Error/500");

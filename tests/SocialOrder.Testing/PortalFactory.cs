@@ -13,7 +13,7 @@ namespace SocialOrder.Testing;
 
 /// <summary>
 /// The real portal (Program, middleware, Identity, PostgreSQL) over a database of its own, with a clock the
-/// test controls and a private outbox folder. <see cref="UseRealPort"/> serves it on Kestrel for a browser.
+/// test controls and a private outbox folder. Browser tests serve it on Kestrel (WebApplicationFactory.UseKestrel).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {

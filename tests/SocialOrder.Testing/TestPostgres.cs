@@ -64,10 +64,36 @@ public static class TestPostgres
                 "start Docker, or set SOCIALORDER_TEST_DB to a connection string of a server where databases may be created.");
         }
 
+        RemoveLeftovers();
         var root = Path.Combine("/tmp", $"socialorder-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var server = LocalPostgresServer.StartOrReuse(root, LocalPostgresServer.FreePort(), fastButUnsafe: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAndDelete();
         return server.ConnectionString("postgres");
+    }
+
+    /// <summary>
+    /// The test host may be ended before ProcessExit handlers finish; servers of test processes that are gone are
+    /// stopped and their folders removed at the next run.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/tmp", "socialorder-test-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var pid) || Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            try
+            {
+                LocalPostgresServer.Attach(dir).StopAndDelete();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PostgresNotAvailableException)
+            {
+                // Another run may be cleaning the same folder; what is left is tried again next time.
+            }
+        }
     }
 
     /// <summary>Cheap check first (a socket file or DOCKER_HOST), then a real ping, so no time is lost where Docker is absent.</summary>

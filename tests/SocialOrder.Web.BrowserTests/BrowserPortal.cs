@@ -17,9 +17,7 @@ namespace SocialOrder.Web.BrowserTests;
 /// </summary>
 /// <remarks>
 /// Served over HTTPS (a throwaway self-signed certificate for localhost, which the browser is told to accept), as in
-/// production: the portal's antiforgery cookie has SecurePolicy = Always, and ASP.NET Core's antiforgery then throws
-/// (a 500) on every page with a form that is requested over plain HTTP — Chromium's leniency for Secure cookies on
-/// http://localhost does not help there. Being HTTPS, the address is still localhost, never 127.0.0.1.
+/// production, so the Secure flag of the auth and antiforgery cookies is exercised the way users get it.
 /// </remarks>
 public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
 {

@@ -50,6 +50,6 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], Status("Key"), new Error("Key"), ErrorMessage = "Key", Display(Name = "Key"), WithErrorCode("Key"), Invalid("Key"), Conflict("Key")
-    [GeneratedRegex("(?:L\\[|Status\\(|new Error\\(|Result(?:<[^>]+>)?\\.(?:Invalid|Conflict)\\(|ErrorMessage = |Name = |WithErrorCode\\()\"([A-Z][A-Za-z0-9]*\\.[A-Za-z0-9_.]+)\"")]
+    [GeneratedRegex("(?:L\\[|Status\\(|new Error\\(|Result(?:<[^>]+>)?\\.(?:Invalid|Conflict)\\(|ErrorMessage = |Name = |WithErrorCode\\()\"([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+)\"")]
     private static partial Regex KeyUse();
 }

@@ -158,6 +158,15 @@ public sealed class LocalPostgresServer
         return started;
     }
 
+    /// <summary>A server folder made earlier (maybe by a process that is gone), to stop and remove it.</summary>
+    public static LocalPostgresServer Attach(string rootDirectory)
+    {
+        var bin = FindBinDirectory() ?? throw new PostgresNotAvailableException(NotFoundMessage);
+        var passwordFile = Path.Combine(rootDirectory, "password");
+        var password = File.Exists(passwordFile) ? File.ReadAllText(passwordFile).Trim() : string.Empty;
+        return new LocalPostgresServer(bin, rootDirectory, ReadRunningPort(Path.Combine(rootDirectory, "pgdata")) ?? 0, password, startedByUs: true);
+    }
+
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
