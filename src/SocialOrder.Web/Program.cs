@@ -79,6 +79,13 @@ namespace SocialOrder.Web
                     o.OutboxPath = Path.Combine(environment.ContentRootPath, "..", "..", ".data", "outbox");
                 }
             });
+            services.PostConfigure<CallOptions>(o =>
+            {
+                if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } publicBase)
+                {
+                    o.PublicBaseUrl = publicBase;
+                }
+            });
             services.AddSingleton(TimeProvider.System);
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
 using SocialOrder.Infrastructure.Identity;
 
@@ -25,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Clarification> Clarifications => Set<Clarification>();
 
     public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
 
     public IQueryable<UserSummary> QueryUsers(string? role)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
 
 namespace SocialOrder.Application.Common.Interfaces;
@@ -20,6 +21,8 @@ public interface IAppDbContext
     DbSet<Clarification> Clarifications { get; }
 
     DbSet<CallSubscription> CallSubscriptions { get; }
+
+    DbSet<Organization> Organizations { get; }
 
     /// <summary>Accounts, optionally only those holding a role, projected for lists (no tracking).</summary>
     IQueryable<UserSummary> QueryUsers(string? role);

@@ -601,6 +601,97 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("clarifications", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("bin")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("head_name");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("NgoDatabaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("ngo_database_number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "SocialOrder.Domain.Organizations.Organization.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("name_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("name_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("name_ru");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.HasIndex("Bin")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_bin");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_organizations_region_id");
+
+                    b.ToTable("organizations", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.ReferenceData.PriorityArea", b =>
                 {
                     b.Property<int>("Id")
@@ -1062,6 +1153,122 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_clarifications_calls_call_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organizations_regions_region_id");
+
+                    b.OwnsMany("SocialOrder.Domain.Organizations.Invitation", "Invitations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset?>("AcceptedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("accepted_at");
+
+                            b1.Property<Guid?>("AcceptedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("accepted_by");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("email");
+
+                            b1.Property<DateTimeOffset>("InvitedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("invited_at");
+
+                            b1.Property<Guid>("InvitedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invited_by");
+
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organization_id");
+
+                            b1.Property<string>("Token")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("token");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_organization_invitations");
+
+                            b1.HasIndex("OrganizationId")
+                                .HasDatabaseName("ix_organization_invitations_organization_id");
+
+                            b1.HasIndex("Token")
+                                .IsUnique()
+                                .HasDatabaseName("ix_organization_invitations_token");
+
+                            b1.ToTable("organization_invitations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId")
+                                .HasConstraintName("fk_organization_invitations_organizations_organization_id");
+                        });
+
+                    b.OwnsMany("SocialOrder.Domain.Organizations.OrganizationMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("JoinedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("joined_at");
+
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organization_id");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("role");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_organization_members");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_organization_members_user_id");
+
+                            b1.HasIndex("OrganizationId", "UserId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_organization_members_organization_id_user_id");
+
+                            b1.ToTable("organization_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId")
+                                .HasConstraintName("fk_organization_members_organizations_organization_id");
+                        });
+
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.ReferenceData.StateBody", b =>
