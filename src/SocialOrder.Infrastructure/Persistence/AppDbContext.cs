@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
@@ -28,6 +29,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CallSubscription> CallSubscriptions => Set<CallSubscription>();
 
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Bid> Bids => Set<Bid>();
+
+    public DbSet<BidSubmission> BidSubmissions => Set<BidSubmission>();
+
+    // Lock first, then read with an ordinary query: under READ COMMITTED the read sees the latest committed row.
+    public async Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM calls WHERE id = {id.Value} FOR SHARE", cancellationToken);
+        return await Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    public async Task<Bid?> LockBidAsync(BidId id, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM bids WHERE id = {id.Value} FOR UPDATE", cancellationToken);
+        return await Bids.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+    }
+
+    public async Task<IAsyncDisposable> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        await Database.BeginTransactionAsync(cancellationToken);
+
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        Database.CurrentTransaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
     public IQueryable<UserSummary> QueryUsers(string? role)
     {

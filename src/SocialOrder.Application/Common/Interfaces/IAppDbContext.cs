@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
@@ -23,6 +24,20 @@ public interface IAppDbContext
     DbSet<CallSubscription> CallSubscriptions { get; }
 
     DbSet<Organization> Organizations { get; }
+
+    DbSet<Bid> Bids { get; }
+
+    DbSet<BidSubmission> BidSubmissions { get; }
+
+    /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
+    Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);
+
+    /// <summary>Reads the bid with a row lock: concurrent submits of one bid queue up instead of racing.</summary>
+    Task<Bid?> LockBidAsync(BidId id, CancellationToken cancellationToken);
+
+    Task<IAsyncDisposable> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
 
     /// <summary>Accounts, optionally only those holding a role, projected for lists (no tracking).</summary>
     IQueryable<UserSummary> QueryUsers(string? role);

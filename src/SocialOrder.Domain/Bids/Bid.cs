@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Common;
+using SocialOrder.Domain.Organizations;
+
+namespace SocialOrder.Domain.Bids;
+
+public readonly record struct BidId(Guid Value)
+{
+    public static BidId New() => new(Guid.CreateVersion7());
+}
+
+public enum BidStatus
+{
+    Draft,
+    Submitted,
+    Withdrawn,
+}
+
+public enum BudgetCategory
+{
+    Staff,
+    Services,
+    Materials,
+    Travel,
+    Other,
+}
+
+public sealed record Activity(string Name, int StartMonth, int EndMonth);
+
+public sealed record Indicator(string Name, string Baseline, string Target);
+
+public sealed record BudgetLine(int Year, BudgetCategory Category, string Description, decimal Amount);
+
+/// <summary>What an NGO writes: the sections map to the call's methodology; amounts in KZT.</summary>
+public sealed record BidContent(
+    string Title,
+    string Summary,
+    string Problem,
+    string TargetGroup,
+    string Objectives,
+    IReadOnlyList<Activity> Activities,
+    string ExpectedResults,
+    IReadOnlyList<Indicator> Indicators,
+    string Sustainability,
+    string Team,
+    IReadOnlyList<BudgetLine> Budget,
+    decimal RequestedAmount,
+    decimal CoFinancing)
+{
+    private static readonly JsonSerializerOptions Canonical = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static BidContent Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, [], string.Empty, [], string.Empty, string.Empty, [], 0m, 0m);
+
+    public decimal BudgetTotal => Budget.Sum(b => b.Amount);
+
+    /// <summary>The bytes whose SHA-256 the receipt carries: fixed property order, invariant numbers, no whitespace.</summary>
+    public string ToCanonicalJson() => JsonSerializer.Serialize(
+        new
+        {
+            Title, Summary, Problem, TargetGroup, Objectives,
+            Activities = Activities.Select(a => new { a.Name, a.StartMonth, a.EndMonth }),
+            ExpectedResults,
+            Indicators = Indicators.Select(i => new { i.Name, i.Baseline, i.Target }),
+            Sustainability, Team,
+            Budget = Budget.Select(b => new { b.Year, Category = b.Category.ToString(), b.Description, Amount = b.Amount.ToString("0.00", CultureInfo.InvariantCulture) }),
+            RequestedAmount = RequestedAmount.ToString("0.00", CultureInfo.InvariantCulture),
+            CoFinancing = CoFinancing.ToString("0.00", CultureInfo.InvariantCulture),
+        },
+        Canonical);
+
+    public static string Sha256(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+}
+
+public sealed record SubmissionProblem(string Code, string? Field = null, object? Arg = null);
+
+/// <summary>One organization's bid to one call: a working draft plus the frozen versions it submitted.</summary>
+public sealed class Bid : Entity
+{
+    private Bid()
+    {
+        Content = BidContent.Empty;
+    }
+
+    public BidId Id { get; private set; }
+
+    public CallId CallId { get; private set; }
+
+    public OrganizationId OrganizationId { get; private set; }
+
+    public BidStatus Status { get; private set; }
+
+    public BidContent Content { get; private set; }
+
+    /// <summary>Increases with every saved change; a save naming an older revision is a concurrent edit.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>The revision last submitted (0: never).</summary>
+    public int SubmittedRevision { get; private set; }
+
+    public int SubmissionCount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public Guid UpdatedBy { get; private set; }
+
+    public DateTimeOffset? LastSubmittedAt { get; private set; }
+
+    public bool HasUnsubmittedChanges => Revision > SubmittedRevision;
+
+    public static Bid Start(Call call, OrganizationId organizationId, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        return new Bid
+        {
+            Id = BidId.New(),
+            CallId = call.Id,
+            OrganizationId = organizationId,
+            Status = BidStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedBy = userId,
+            Revision = 1,
+        };
+    }
+
+    public void SaveDraft(Call call, BidContent content, int expectedRevision, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(content);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        CheckRule(new BidRevisionMustBeCurrentRule(Revision, expectedRevision));
+        if (content == Content || ContentEquals(content))
+        {
+            return;
+        }
+
+        Content = content;
+        Revision++;
+        UpdatedAt = now;
+        UpdatedBy = userId;
+        if (Status == BidStatus.Withdrawn)
+        {
+            Status = SubmissionCount > 0 ? BidStatus.Submitted : BidStatus.Draft;
+        }
+    }
+
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var p = new List<SubmissionProblem>();
+        var c = Content;
+        Require(p, c.Title, "Title");
+        Require(p, c.Summary, "Summary");
+        Require(p, c.Problem, "Problem");
+        Require(p, c.TargetGroup, "TargetGroup");
+        Require(p, c.Objectives, "Objectives");
+        Require(p, c.ExpectedResults, "ExpectedResults");
+        Require(p, c.Sustainability, "Sustainability");
+        Require(p, c.Team, "Team");
+        if (c.Activities.Count == 0)
+        {
+            p.Add(new("Bid.NoActivities", "Activities"));
+        }
+
+        if (c.Indicators.Count == 0)
+        {
+            p.Add(new("Bid.NoIndicators", "Indicators"));
+        }
+
+        if (c.Activities.Any(a => a.StartMonth < 1 || a.EndMonth < a.StartMonth || a.EndMonth > call.DurationMonths))
+        {
+            p.Add(new("Bid.ActivityOutsideDuration", "Activities", call.DurationMonths));
+        }
+
+        if (c.RequestedAmount <= 0)
+        {
+            p.Add(new("Bid.RequestedNotPositive", "RequestedAmount"));
+        }
+        else if (c.RequestedAmount > call.MaxPerProject)
+        {
+            p.Add(new("Bid.RequestedAboveMaximum", "RequestedAmount", Money.Kzt(call.MaxPerProject).ToString()));
+        }
+
+        var years = CallTerms.Years(call.DurationMonths);
+        if (c.Budget.Count == 0)
+        {
+            p.Add(new("Bid.NoBudget", "Budget"));
+        }
+        else if (c.Budget.Any(b => b.Year < 1 || b.Year > years))
+        {
+            p.Add(new("Bid.BudgetYearsMismatch", "Budget", years));
+        }
+
+        if (c.Budget.Count > 0 && c.BudgetTotal != c.RequestedAmount + c.CoFinancing)
+        {
+            p.Add(new("Bid.BudgetDoesNotAddUp", "Budget"));
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// Freezes the current content as a new version. <paramref name="now"/> is the one reading of the clock taken
+    /// inside the recording transaction; it decides the deadline and is the receipt time.
+    /// </summary>
+    public BidSubmission Submit(Call call, string receiptNumber, Guid idempotencyKey, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        CheckRule(new CallMustBeOpenToSubmitRule(call, now));
+        CheckRule(new BidMustBeCompleteToSubmitRule(SubmissionProblems(call)));
+        SubmissionCount++;
+        SubmittedRevision = Revision;
+        LastSubmittedAt = now;
+        Status = BidStatus.Submitted;
+        var canonical = Content.ToCanonicalJson();
+        return new BidSubmission(Id, SubmissionCount, receiptNumber, idempotencyKey, userId, now, canonical, BidContent.Sha256(canonical), Content.RequestedAmount);
+    }
+
+    public void Withdraw(Call call, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        Status = BidStatus.Withdrawn;
+        UpdatedAt = now;
+    }
+
+    private bool ContentEquals(BidContent other) => other.ToCanonicalJson() == Content.ToCanonicalJson();
+
+    private static void Require(List<SubmissionProblem> problems, string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new("Bid.SectionMissing", field));
+        }
+    }
+}
+
+/// <summary>A frozen, receipted version of a bid. Never changed once written.</summary>
+public sealed class BidSubmission
+{
+    private BidSubmission()
+    {
+        ReceiptNumber = ContentJson = ContentSha256 = string.Empty;
+    }
+
+    internal BidSubmission(BidId bidId, int version, string receiptNumber, Guid idempotencyKey, Guid submittedBy, DateTimeOffset submittedAt, string contentJson, string sha256, decimal requestedAmount)
+    {
+        Id = Guid.CreateVersion7();
+        BidId = bidId;
+        Version = version;
+        ReceiptNumber = receiptNumber;
+        IdempotencyKey = idempotencyKey;
+        SubmittedBy = submittedBy;
+        SubmittedAt = submittedAt;
+        ContentJson = contentJson;
+        ContentSha256 = sha256;
+        RequestedAmount = requestedAmount;
+    }
+
+    public Guid Id { get; private set; }
+
+    public BidId BidId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public string ReceiptNumber { get; private set; }
+
+    public Guid IdempotencyKey { get; private set; }
+
+    public Guid SubmittedBy { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public string ContentJson { get; private set; }
+
+    public string ContentSha256 { get; private set; }
+
+    public decimal RequestedAmount { get; private set; }
+}
+
+public sealed class BidCanChangeOnlyBeforeDeadlineRule(Call call, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => call.PhaseAt(now) is not (CallPhase.Upcoming or CallPhase.Open);
+
+    public string MessageKey => "Rule.BidReadOnlyAfterDeadline";
+}
+
+public sealed class CallMustBeOpenToSubmitRule(Call call, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => !call.AcceptsSubmissionsAt(now);
+
+    public string MessageKey => "Rule.SubmissionsNotOpen";
+}
+
+public sealed class BidRevisionMustBeCurrentRule(int current, int expected) : IBusinessRule
+{
+    public bool IsBroken() => current != expected;
+
+    public string MessageKey => "Rule.BidChangedByColleague";
+}
+
+public sealed class BidMustBeCompleteToSubmitRule(IReadOnlyList<SubmissionProblem> problems) : IBusinessRule
+{
+    public IReadOnlyList<SubmissionProblem> Problems { get; } = problems;
+
+    public bool IsBroken() => Problems.Count > 0;
+
+    public string MessageKey => "Rule.BidIncomplete";
+}
