@@ -195,7 +195,8 @@ public sealed class CallsController : PortalController
         }
 
         var questions = await Sender.Send(new GetCallQuestionsQuery(id, AnsweredOnly: false), ct);
-        return new CallDetailsPage(managed, questions, await Sender.Send(new GetReferenceDataQuery(), ct));
+        var bids = await Sender.Send(new SocialOrder.Application.Bids.GetCallBidsQuery(id), ct);
+        return new CallDetailsPage(managed, questions, await Sender.Send(new GetReferenceDataQuery(), ct), bids);
     }
 
     private async Task<CallEditorPage> EditorAsync(Guid? id, string? reference, CallForm form, CancellationToken ct) =>

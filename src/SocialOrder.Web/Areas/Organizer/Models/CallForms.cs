@@ -231,4 +231,5 @@ public sealed record AmendPage(Call Call, AmendForm Form);
 public sealed record CallDetailsPage(
     SocialOrder.Application.Calls.Manage.ManagedCall Managed,
     IReadOnlyList<SocialOrder.Application.Calls.Clarifications.QuestionView> Questions,
-    ReferenceDataView Reference);
+    ReferenceDataView Reference,
+    SocialOrder.Application.Bids.CallBidsView? Bids);

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SocialOrder.Application.Bids;
+using SocialOrder.Application.Common.Results;
+using SocialOrder.Application.Organizations;
+using SocialOrder.Web.Areas.Applicant.Models;
+using SocialOrder.Web.Authorization;
+using SocialOrder.Web.Controllers;
+using SocialOrder.Web.Infrastructure;
+
+namespace SocialOrder.Web.Areas.Applicant.Controllers;
+
+[Area("Applicant")]
+[Authorize(Policy = Policies.Applicant)]
+public sealed class BidsController : PortalController
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await Sender.Send(new GetMyBidsQuery(), ct));
+
+    /// <summary>"Apply" from a call page: choose the organization (if more than one), then open its bid.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Apply(Guid callId, CancellationToken ct) =>
+        View(new ApplyPage(callId, await Sender.Send(new GetMyOrganizationsQuery(), ct)));
+
+    [HttpPost]
+    [ActionName("Apply")]
+    public async Task<IActionResult> ApplyConfirmed(Guid callId, Guid organizationId, CancellationToken ct)
+    {
+        var result = await Sender.Send(new StartBidCommand(callId, organizationId), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            return View(new ApplyPage(callId, await Sender.Send(new GetMyOrganizationsQuery(), ct)));
+        }
+
+        return RedirectToAction(nameof(Edit), new { id = result.Value });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
+        return editor is null ? NotFound() : View(new BidEditorPage(editor, BidForm.From(editor), Guid.NewGuid()));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Form")] BidForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(form.ToCommand(id), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result, "Form");
+            return View(new BidEditorPage(editor!, form, Guid.NewGuid()));
+        }
+
+        Status("Bid.Saved");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>The editor's autosave: JSON in, JSON out; a stale revision is a 409 the page explains.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Autosave(Guid id, [Bind(Prefix = "Form")] BidForm form, [FromServices] TimeProvider time, CancellationToken ct)
+    {
+        var result = await Sender.Send(form.ToCommand(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.IsFailure)
+        {
+            var errors = result.Errors.Select(e => new { field = e.Field is null ? null : "Form." + e.Field, message = ResultExtensions.Localize(L, e) });
+            return StatusCode(result.Status == ResultStatus.Conflict ? 409 : 422, new { errors });
+        }
+
+        var savedAt = Formatting.KzTime(time.GetUtcNow())[11..];
+        return Json(new { revision = result.Value, message = string.Format(CultureInfo.CurrentCulture, L["Bid.SavedAt"].Value, savedAt) });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Submit(Guid id, Guid submitKey, CancellationToken ct)
+    {
+        var result = await Sender.Send(new SubmitBidCommand(id, submitKey), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
+            AddErrors(result, "Form");
+            return View(nameof(Edit), new BidEditorPage(editor!, BidForm.From(editor!), Guid.NewGuid()));
+        }
+
+        return RedirectToAction(nameof(Receipt), new { id = result.Value });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Withdraw(Guid id, CancellationToken ct)
+    {
+        var result = await Sender.Send(new WithdrawBidCommand(id), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
+            AddErrors(result);
+            return View(nameof(Edit), new BidEditorPage(editor!, BidForm.From(editor!), Guid.NewGuid()));
+        }
+
+        Status("Bid.Withdrawn");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Receipt(Guid id, CancellationToken ct)
+    {
+        var receipt = await Sender.Send(new GetReceiptQuery(id), ct);
+        return receipt is null ? NotFound() : View(receipt);
+    }
+}

@@ -1,0 +1,100 @@
+// Bid editor: repeatable rows, live budget total, autosave with revision check, a local backup, the countdown.
+(function () {
+    'use strict';
+    var form = document.getElementById('bid-editor');
+    var messages = document.querySelector('[data-messages]');
+    var countdown = document.querySelector('[data-countdown]');
+
+    function tickCountdown() {
+        if (!countdown) { return; }
+        var left = parseInt(countdown.getAttribute('data-countdown'), 10) - Date.now();
+        if (left <= 0) { countdown.textContent = countdown.getAttribute('data-closed'); return; }
+        var d = Math.floor(left / 86400000), h = Math.floor(left % 86400000 / 3600000), m = Math.floor(left % 3600000 / 60000);
+        countdown.textContent = countdown.getAttribute('data-text').replace('{0}', d).replace('{1}', h).replace('{2}', m);
+    }
+    tickCountdown();
+    setInterval(tickCountdown, 30000);
+
+    if (!form || form.getAttribute('data-readonly') === 'true') { return; }
+    var status = document.querySelector('[data-autosave-status]');
+    var revision = form.querySelector('[data-revision]');
+    var backupKey = 'bid-backup:' + form.getAttribute('data-autosave');
+    var timer = null;
+    var dirty = false;
+    var blocked = false;
+
+    function total() {
+        var sum = 0;
+        form.querySelectorAll('[data-amount]').forEach(function (i) { var v = parseFloat(i.value); if (!isNaN(v)) { sum += v; } });
+        var out = form.querySelector('[data-budget-total]');
+        if (out) { out.textContent = sum.toLocaleString('ru-RU').replace(/\s/g, '\u00a0') + '\u00a0₸'; }
+    }
+
+    function show(text) { if (status) { status.textContent = text; } }
+
+    function save() {
+        timer = null;
+        if (!dirty || blocked) { return Promise.resolve(); }
+        dirty = false;
+        var data = new FormData(form);
+        var token = document.querySelector('input[name="__RequestVerificationToken"]');
+        if (token && !data.has('__RequestVerificationToken')) { data.append('__RequestVerificationToken', token.value); }
+        return fetch(form.getAttribute('data-autosave'), { method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual', headers: { 'Accept': 'application/json' } })
+            .then(function (r) {
+                if (r.type === 'opaqueredirect' || r.status === 401 || r.status === 403) { show(messages.getAttribute('data-session')); dirty = true; return null; }
+                if (r.status === 409) { blocked = true; show(messages.getAttribute('data-conflict')); return null; }
+                return r.json().then(function (body) {
+                    if (r.ok) {
+                        revision.value = body.revision;
+                        show(body.message);
+                        localStorage.removeItem(backupKey);
+                    } else if (body.errors && body.errors.length) {
+                        show(body.errors.map(function (e) { return e.message; }).join(' '));
+                    }
+                });
+            })
+            .catch(function () { dirty = true; show(messages.getAttribute('data-offline')); });
+    }
+
+    function changed() {
+        dirty = true;
+        total();
+        try { localStorage.setItem(backupKey, JSON.stringify(Array.from(new FormData(form).entries()))); } catch (e) { /* storage full or disabled */ }
+        if (timer) { clearTimeout(timer); }
+        timer = setTimeout(save, 4000);
+    }
+
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    form.addEventListener('focusout', function () { if (dirty) { if (timer) { clearTimeout(timer); } save(); } });
+    form.addEventListener('click', function (e) {
+        var add = e.target.closest('[data-add-row]');
+        if (add) {
+            var kind = add.getAttribute('data-add-row');
+            var key = 'n' + Date.now().toString(36) + Math.floor(Math.random() * 1000);
+            var holder = document.createElement('div');
+            holder.innerHTML = document.getElementById(kind + '-template').innerHTML.split('__key__').join(key);
+            var row = holder.firstElementChild;
+            form.querySelector('[data-rows="' + kind + '"]').appendChild(row);
+            var first = row.querySelector('input:not([type=hidden])');
+            if (first) { first.focus(); }
+            return;
+        }
+        var remove = e.target.closest('[data-remove-row]');
+        if (remove) { remove.closest('[data-row]').remove(); changed(); }
+    });
+    // Submitting sends what is saved: unsaved typing is saved first, and the button cannot be pressed twice.
+    document.querySelectorAll('[data-submit-form]').forEach(function (f) {
+        f.addEventListener('submit', function (ev) {
+            var button = f.querySelector('button');
+            if (dirty) {
+                ev.preventDefault();
+                button.disabled = true;
+                save().then(function () { if (!blocked) { f.submit(); } else { button.disabled = false; } });
+                return;
+            }
+            button.disabled = true;
+        });
+    });
+    total();
+}());

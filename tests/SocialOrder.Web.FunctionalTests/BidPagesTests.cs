@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Common;
+using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Testing;
+
+namespace SocialOrder.Web.FunctionalTests;
+
+public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    private async Task<Guid> OpenCallAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var body = await db.StateBodies.SingleAsync(b => b.Bin == DemoDataSeeder.MinistryBin);
+        var now = app.Clock.GetUtcNow();
+        var call = Call.CreateDraft("SG-2099-" + Random.Shared.Next(1000, 9999), body.Id, new CallContent(
+            new LocalizedText("Жастар", "Молодёжь"), new LocalizedText("Қысқаша", "Кратко"), new LocalizedText("Сипаттама", "Описание"),
+            new LocalizedText("Талаптар", "Требования"), new PriorityAreaId(1), null, Instrument.StateGrant, 10_000_000m, 2_000_000m, 12, CallTerm.Short, [],
+            now.AddMinutes(-1), now.AddDays(10), DefaultMethodology.Documents, DefaultMethodology.Criteria, 3, 30m, 50m), now);
+        call.Publish(now);
+        db.Calls.Add(call);
+        await db.SaveChangesAsync();
+        return call.Id.Value;
+    }
+
+    [Fact]
+    public async Task ApplyEditSubmit_InTheBrowserForms_EndsOnTheReceipt_AndAnotherMemberGets404()
+    {
+        var callId = await OpenCallAsync();
+        var page = WebPage.Open(app);
+        (await page.SignInAsync("applicant@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        using (var org = await page.PostFormAsync("/Applicant/Organizations/Register", "/Applicant/Organizations/Register", new Dictionary<string, string>
+        {
+            ["Form.Bin"] = "940140000385", ["Form.NameKk"] = "Жастар дауысы", ["Form.NameRu"] = "Голос молодёжи", ["Form.LegalForm"] = "PublicAssociation",
+            ["Form.RegionId"] = "19", ["Form.Address"] = "Алматы", ["Form.Phone"] = "+7 727 123 45 67", ["Form.Email"] = "ngo@example.kz", ["Form.HeadName"] = "Асанов",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, org.StatusCode);
+        }
+
+        var (_, applyHtml) = await page.GetAsync($"/Applicant/Bids/Apply?callId={callId}");
+        var organizationId = Regex.Match(applyHtml, "<option value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        using var applied = await page.PostFormAsync($"/Applicant/Bids/Apply?callId={callId}", "/Applicant/Bids/Apply", new Dictionary<string, string> { ["callId"] = callId.ToString(), ["organizationId"] = organizationId });
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var editUrl = applied.Headers.Location!.OriginalString;
+
+        using var saved = await page.PostFormAsync(editUrl, editUrl, new Dictionary<string, string>
+        {
+            ["Form.Revision"] = "1", ["Form.Title"] = "Жастар орталығы", ["Form.Summary"] = "Кратко", ["Form.Problem"] = "Проблема", ["Form.TargetGroup"] = "Молодёжь",
+            ["Form.Objectives"] = "Цели", ["Form.ExpectedResults"] = "Результаты", ["Form.Sustainability"] = "Устойчивость", ["Form.Team"] = "Команда",
+            ["Form.Activities.Index"] = "0", ["Form.Activities[0].Name"] = "Тренинги", ["Form.Activities[0].StartMonth"] = "1", ["Form.Activities[0].EndMonth"] = "6",
+            ["Form.Indicators.Index"] = "0", ["Form.Indicators[0].Name"] = "Участники", ["Form.Indicators[0].Baseline"] = "0", ["Form.Indicators[0].Target"] = "200",
+            ["Form.Budget.Index"] = "0", ["Form.Budget[0].Year"] = "1", ["Form.Budget[0].Category"] = "Staff", ["Form.Budget[0].Description"] = "Тренеры", ["Form.Budget[0].Amount"] = "1500000",
+            ["Form.RequestedAmount"] = "1500000", ["Form.CoFinancing"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, editor) = await page.GetAsync(editUrl);
+        Assert.Contains("data-testid=\"bid-ready\"", editor, StringComparison.Ordinal);
+
+        var submitKey = Regex.Match(editor, "name=\"submitKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var submitUrl = editUrl.Replace("/Edit/", "/Submit/", StringComparison.Ordinal);
+        using var submitted = await page.PostFormAsync(editUrl, submitUrl, new Dictionary<string, string> { ["submitKey"] = submitKey });
+        using var again = await page.PostFormAsync(editUrl, submitUrl, new Dictionary<string, string> { ["submitKey"] = submitKey });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(submitted.Headers.Location, again.Headers.Location);
+        var (_, receipt) = await page.GetAsync(submitted.Headers.Location!.OriginalString);
+        Assert.Matches(new Regex("data-testid=\"receipt-number\">RCP-\\d{4}-\\d{4,}<"), receipt);
+        Assert.Matches(new Regex("data-testid=\"content-hash\">[0-9a-f]{64}<"), receipt);
+
+        var other = WebPage.Open(app);
+        (await other.SignInAsync("official@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        using var denied = await other.Client.GetAsync(new Uri(editUrl, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+    }
+}
