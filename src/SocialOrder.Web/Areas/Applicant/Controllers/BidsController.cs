@@ -1,19 +1,14 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Bids;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Organizations;
 using SocialOrder.Web.Areas.Applicant.Models;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 using SocialOrder.Web.Infrastructure;
 
 namespace SocialOrder.Web.Areas.Applicant.Controllers;
 
-[Area("Applicant")]
-[Authorize(Policy = Policies.Applicant)]
-public sealed class BidsController : PortalController
+public sealed class BidsController : ApplicantController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await Sender.Send(new GetMyBidsQuery(), ct));

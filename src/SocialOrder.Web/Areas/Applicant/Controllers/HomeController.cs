@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Applicant.Controllers;
 
-[Area("Applicant")]
-[Authorize(Policy = Policies.Applicant)]
-public sealed class HomeController : PortalController
+public sealed class HomeController : ApplicantController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) =>

@@ -1,16 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Organizations;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Web.Areas.Applicant.Models;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Applicant.Controllers;
 
-[Area("Applicant")]
-[Authorize(Policy = Policies.Applicant)]
-public sealed class OrganizationsController : PortalController
+public sealed class OrganizationsController : ApplicantController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await Sender.Send(new GetMyOrganizationsQuery(), ct));

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Expert.Controllers;
 
-[Area("Expert")]
-[Authorize(Policy = Policies.Expert)]
-public sealed class HomeController : PortalController
+public sealed class HomeController : ExpertController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) =>

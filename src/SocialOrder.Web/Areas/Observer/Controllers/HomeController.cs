@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Observer.Controllers;
 
-[Area("Observer")]
-[Authorize(Policy = Policies.Observer)]
-public sealed class HomeController : PortalController
+public sealed class HomeController : ObserverController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) =>

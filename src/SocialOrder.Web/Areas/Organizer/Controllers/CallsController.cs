@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Calls.Amend;
 using SocialOrder.Application.Calls.Cancel;
@@ -8,14 +7,10 @@ using SocialOrder.Application.Calls.Publish;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Web.Areas.Organizer.Models;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Organizer.Controllers;
 
-[Area("Organizer")]
-[Authorize(Policy = Policies.Official)]
-public sealed class CallsController : PortalController
+public sealed class CallsController : OrganizerController
 {
     [HttpGet]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SocialOrder.Web.Authorization;
-using SocialOrder.Web.Controllers;
 
 namespace SocialOrder.Web.Areas.Organizer.Controllers;
 
-[Area("Organizer")]
-[Authorize(Policy = Policies.Official)]
-public sealed class HomeController : PortalController
+public sealed class HomeController : OrganizerController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) =>
