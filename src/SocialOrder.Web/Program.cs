@@ -39,6 +39,14 @@ try
     var app = builder.Build();
     var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Seed:Demo");
     await DatabaseInitializer.InitializeAsync(app.Services, seedDemo);
+    if (Array.IndexOf(args, "--seed-spike") is var spike and >= 0)
+    {
+        var count = spike + 1 < args.Length && int.TryParse(args[spike + 1], CultureInfo.InvariantCulture, out var n) ? n : 500;
+        var callId = await SpikeSeeder.SeedAsync(app.Services, count, minutesToDeadline: 30, CancellationToken.None);
+        Log.Information("Seeded {Count} organizations with ready bids for call {CallId}", count, callId);
+        return 0;
+    }
+
     app.UsePortal();
     await app.RunAsync();
     return 0;
