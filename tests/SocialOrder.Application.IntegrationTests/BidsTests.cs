@@ -307,4 +307,29 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.DoesNotContain(view!.Bids, b => b.BidId == bidId);
         Assert.True(view.Withdrawn >= 1);
     }
+
+    [Fact]
+    public async Task AmendAndCancel_NotifyEveryMemberOfOrganizationsWithBids_AfterTheCommit()
+    {
+        var call = await OpenCallAsync();
+        var (user, _) = await ReadyBidAsync(call);
+        var email = user.Identity!.Name!;
+        var amended = await app.SendAsync(
+            new AmendCallCommand(call.Id.Value, call.Summary.Kk, call.Summary.Ru, call.Description.Kk, call.Description.Ru, call.Eligibility.Kk, call.Eligibility.Ru,
+                call.Budget + 500_000m, call.MaxPerProject, [], call.ClosesAt, call.RequiredDocuments.Select(d => new DocumentInput(d.Name.Kk, d.Name.Ru, d.IsMandatory, d.AllowedTypes)).ToList(),
+                "Уточнён бюджет конкурса"),
+            Ministry);
+        Assert.True(amended.IsSuccess);
+        var cancelled = await app.SendAsync(new SocialOrder.Application.Calls.Cancel.CancelCallCommand(call.Id.Value, "Конкурс отменён по решению комиссии"), Ministry);
+        Assert.True(cancelled.IsSuccess);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SocialOrder.Infrastructure.Email.EmailDispatcher>().SendPendingAsync(CancellationToken.None);
+        }
+
+        var mails = app.Outbox().Where(m => m.To == email).ToList();
+        Assert.Contains(mails, m => m.Subject.Contains("изменения", StringComparison.Ordinal) && m.HtmlBody.Contains("Уточнён бюджет конкурса", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Subject.Contains("отменён", StringComparison.Ordinal) && m.HtmlBody.Contains("Конкурс отменён по решению комиссии", StringComparison.Ordinal));
+    }
 }
