@@ -8,6 +8,7 @@ using SocialOrder.Infrastructure.Auditing;
 using SocialOrder.Infrastructure.Email;
 using SocialOrder.Infrastructure.Files;
 using SocialOrder.Infrastructure.Identity;
+using SocialOrder.Infrastructure.Pdf;
 using SocialOrder.Infrastructure.Persistence;
 using SocialOrder.Infrastructure.Persistence.Interceptors;
 
@@ -58,6 +59,8 @@ public static class DependencyInjection
             .Validate(l => l.MaxFileBytes > 0 && l.MaxBidBytes >= l.MaxFileBytes, "Uploads: MaxFileBytes must be positive and at most MaxBidBytes.")
             .ValidateOnStart();
         services.AddScoped<IFileStore, PostgresFileStore>();
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))
