@@ -32,8 +32,6 @@ public sealed class DejaVuFontResolver : IFontResolver
         _directory = directory;
     }
 
-    public string Directory => _directory;
-
     /// <summary>
     /// Installs the resolver for the whole process once. PDFsharp's font settings are global and refuse a change
     /// after the first use, so a second call (another host in the same process) keeps the first folder.

@@ -34,7 +34,7 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
         document.Info.Creator = "SocialOrder";
         document.Info.CreationDate = receipt.ReceivedAtUtc.UtcDateTime;
         document.Info.ModificationDate = receipt.ReceivedAtUtc.UtcDateTime;
-        var identity = SHA256.HashData(Encoding.UTF8.GetBytes(receipt.ReceiptNumber + "\n" + receipt.ContentSha256));
+        var identity = Fingerprint(receipt);
         var id = Encoding.Latin1.GetString(identity, 0, 16);
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
@@ -47,6 +47,19 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return Reproducible(output.ToArray(), new Guid(identity.AsSpan(16, 16)).ToString("D"));
+    }
+
+    /// <summary>SHA-256 over every field, so the document identifiers differ whenever the content does.</summary>
+    private static byte[] Fingerprint(ReceiptDocument r)
+    {
+        var fields = new List<string>
+        {
+            r.ReceiptNumber, r.ReceivedAtUtc.UtcTicks.ToString(CultureInfo.InvariantCulture), r.CallReference, r.CallTitleKk, r.CallTitleRu,
+            r.OrganizationNameKk, r.OrganizationNameRu, r.OrganizationBin, r.BidTitle, r.VersionNumber.ToString(CultureInfo.InvariantCulture),
+            r.RequestedAmount.ToString(CultureInfo.InvariantCulture), r.ContentSha256, r.VerificationUrl,
+        };
+        fields.AddRange(r.Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FileName}\u001F{f.Size}\u001F{f.Sha256}")));
+        return SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001E', fields)));
     }
 
     /// <summary>
