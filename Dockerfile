@@ -7,6 +7,8 @@ RUN dotnet publish src/SocialOrder.Web/SocialOrder.Web.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
+# PDFs (receipts, protocols) embed DejaVu: the runtime image has no fonts of its own.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/publish .
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app

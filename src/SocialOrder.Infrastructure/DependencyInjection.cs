@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Application.Common.Files;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Infrastructure.Auditing;
 using SocialOrder.Infrastructure.Email;
+using SocialOrder.Infrastructure.Files;
 using SocialOrder.Infrastructure.Identity;
+using SocialOrder.Infrastructure.Pdf;
 using SocialOrder.Infrastructure.Persistence;
 using SocialOrder.Infrastructure.Persistence.Interceptors;
 
@@ -51,6 +54,13 @@ public static class DependencyInjection
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.AddOptions<FileLimits>()
+            .Bind(configuration.GetSection(FileLimits.Section))
+            .Validate(l => l.MaxFileBytes > 0 && l.MaxBidBytes >= l.MaxFileBytes, "Uploads: MaxFileBytes must be positive and at most MaxBidBytes.")
+            .ValidateOnStart();
+        services.AddScoped<IFileStore, PostgresFileStore>();
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))

@@ -1,0 +1,208 @@
+using SocialOrder.Application.Common.Files;
+using UglyToad.PdfPig;
+
+namespace SocialOrder.Application.IntegrationTests.Files;
+
+public sealed class FileInspectionTests
+{
+    private static readonly IReadOnlyCollection<string> Allowed = FileInspection.DefaultAllowedExtensions.ToList();
+
+    public static TheoryData<string, DetectedFileType> RealFiles => new()
+    {
+        { "pdf", DetectedFileType.Pdf },
+        { "png", DetectedFileType.Png },
+        { "jpeg", DetectedFileType.Jpeg },
+        { "docx", DetectedFileType.Docx },
+        { "xlsx", DetectedFileType.Xlsx },
+        { "odt", DetectedFileType.Odt },
+        { "ods", DetectedFileType.Ods },
+        { "doc", DetectedFileType.Doc },
+        { "xls", DetectedFileType.Xls },
+        { "xls-biff5", DetectedFileType.Xls },
+        { "exe", DetectedFileType.Executable },
+        { "elf", DetectedFileType.Executable },
+        { "html", DetectedFileType.HtmlOrScript },
+        { "html-bom", DetectedFileType.HtmlOrScript },
+        { "script", DetectedFileType.HtmlOrScript },
+        { "html-comment-first", DetectedFileType.HtmlOrScript },
+        { "svg", DetectedFileType.HtmlOrScript },
+        { "shell", DetectedFileType.HtmlOrScript },
+        { "plain-zip", DetectedFileType.Unknown },
+        { "docm-as-docx", DetectedFileType.Unknown },
+        { "msi-like-ole2", DetectedFileType.Unknown },
+        { "odp", DetectedFileType.Unknown },
+        { "text", DetectedFileType.Unknown },
+        { "empty", DetectedFileType.Unknown },
+        { "truncated-zip", DetectedFileType.Unknown },
+    };
+
+    private static byte[] Sample(string kind) => kind switch
+    {
+        "pdf" => FileSamples.Pdf(),
+        "png" => FileSamples.Png(),
+        "jpeg" => FileSamples.Jpeg(),
+        "docx" => FileSamples.Docx(),
+        "xlsx" => FileSamples.Xlsx(),
+        "odt" => FileSamples.OpenDocument("application/vnd.oasis.opendocument.text"),
+        "ods" => FileSamples.OpenDocument("application/vnd.oasis.opendocument.spreadsheet"),
+        "odp" => FileSamples.OpenDocument("application/vnd.oasis.opendocument.presentation"),
+        "doc" => FileSamples.CompoundFile("\u0001CompObj", "WordDocument", "1Table"),
+        "xls" => FileSamples.CompoundFile("Workbook", "\u0005SummaryInformation"),
+        "xls-biff5" => FileSamples.CompoundFile("Book"),
+        "msi-like-ole2" => FileSamples.CompoundFile("\u0005SummaryInformation", "\u4840\u3f3f\u4577"),
+        "exe" => FileSamples.WindowsExecutable(),
+        "elf" => FileSamples.LinuxExecutable(),
+        "html" => FileSamples.Text("<!DOCTYPE html><html><body>Hi</body></html>"),
+        "html-bom" => FileSamples.Text("  \r\n\t<HTML><script>alert(1)</script></HTML>", bom: true),
+        "script" => FileSamples.Text("\n<script>fetch('/Account/Manage')</script>"),
+        "html-comment-first" => FileSamples.Text("<!-- saved page --><html></html>"),
+        "svg" => FileSamples.Text("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
+        "shell" => FileSamples.Text("#!/bin/sh\nrm -rf ~\n"),
+        "plain-zip" => FileSamples.Zip(("readme.txt", "hello"), ("word/not-really.txt", "x")),
+        "docm-as-docx" => FileSamples.Docx(withMacros: true),
+        "text" => FileSamples.Text("Бюджет проекта: 1 250 000 тенге"),
+        "empty" => [],
+        "truncated-zip" => FileSamples.Docx()[..200],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(RealFiles))]
+    public void Detect_RealSample_FindsItsType(string kind, DetectedFileType expected)
+    {
+        Assert.Equal(expected, FileInspection.Detect(Sample(kind)));
+    }
+
+    [Fact]
+    public void Samples_AreRealFiles()
+    {
+        using var pdf = PdfDocument.Open(FileSamples.Pdf());
+        Assert.Equal("Hello", Assert.Single(pdf.GetPage(1).GetWords()).Text);
+        using var docx = new System.IO.Compression.ZipArchive(new MemoryStream(FileSamples.Docx()));
+        Assert.NotNull(docx.GetEntry("[Content_Types].xml"));
+        Assert.Equal("mimetype", new System.IO.Compression.ZipArchive(new MemoryStream(FileSamples.OpenDocument("x"))).Entries[0].FullName);
+    }
+
+    [Theory]
+    [InlineData("Устав.pdf", "pdf")]
+    [InlineData("logo.PNG", "png")]
+    [InlineData("photo.jpg", "jpeg")]
+    [InlineData("photo.JPEG", "jpeg")]
+    [InlineData("Өтінім.docx", "docx")]
+    [InlineData("Смета.xlsx", "xlsx")]
+    [InlineData("report.odt", "odt")]
+    [InlineData("budget.ods", "ods")]
+    [InlineData("old.doc", "doc")]
+    [InlineData("old.xls", "xls")]
+    public void Inspect_RealFileUnderItsOwnExtension_IsAllowedWithTheDetectedContentType(string name, string kind)
+    {
+        var result = FileInspection.Inspect(name, Sample(kind), Allowed);
+
+        Assert.True(result.IsAllowed);
+        Assert.Equal(name, result.FileName);
+        Assert.Equal(FileInspection.ContentTypeOf(result.Type), result.ContentType);
+        Assert.NotEqual("application/octet-stream", result.ContentType);
+    }
+
+    [Theory]
+    [InlineData("invoice.pdf", "exe")]
+    [InlineData("invoice.pdf.", "exe")]
+    [InlineData("photo.png", "elf")]
+    [InlineData("page.pdf", "html")]
+    [InlineData("Устав.docx", "pdf")]
+    [InlineData("scan.pdf", "png")]
+    [InlineData("table.xlsx", "docx")]
+    [InlineData("report.docx", "odt")]
+    [InlineData("old.xls", "doc")]
+    [InlineData("macros.docx", "docm-as-docx")]
+    [InlineData("archive.docx", "plain-zip")]
+    [InlineData("notes.pdf", "text")]
+    [InlineData("no-extension", "pdf")]
+    public void Inspect_NameThatDoesNotMatchTheRealType_IsRefused(string name, string kind)
+    {
+        Assert.False(FileInspection.Inspect(name, Sample(kind), Allowed).IsAllowed);
+    }
+
+    [Fact]
+    public void Inspect_RenamedExecutable_IsReportedAsDangerousAndStoredAsOctetStream()
+    {
+        var result = FileInspection.Inspect("Устав организации.pdf", FileSamples.WindowsExecutable(), Allowed);
+
+        Assert.Equal(DetectedFileType.Executable, result.Type);
+        Assert.True(FileInspection.IsDangerous(result.Type));
+        Assert.Equal("application/octet-stream", result.ContentType);
+        Assert.False(result.IsAllowed);
+    }
+
+    [Fact]
+    public void IsAllowed_OnlyTheGivenExtensions_WithJpgAndJpegAlike()
+    {
+        string[] pdfOnly = ["pdf"];
+        string[] images = [".JPG", "png"];
+
+        Assert.True(FileInspection.IsAllowed(DetectedFileType.Pdf, pdfOnly));
+        Assert.False(FileInspection.IsAllowed(DetectedFileType.Docx, pdfOnly));
+        Assert.True(FileInspection.IsAllowed(DetectedFileType.Jpeg, images));
+        Assert.True(FileInspection.IsAllowed("фото.jpeg", DetectedFileType.Jpeg, images));
+        Assert.False(FileInspection.IsAllowed("scan.pdf", DetectedFileType.Pdf, images));
+        Assert.False(FileInspection.IsAllowed(DetectedFileType.Unknown, Allowed));
+        Assert.False(FileInspection.IsAllowed(DetectedFileType.Executable, ["exe", "pdf"]));
+        Assert.False(FileInspection.IsAllowed(DetectedFileType.HtmlOrScript, ["html", "htm"]));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("..\\..\\windows\\system32\\drivers\\etc\\hosts", "hosts")]
+    [InlineData("/var/www/index.html", "index.html")]
+    [InlineData("a\0b.pdf", "ab.pdf")]
+    [InlineData("C:\\Users\\x\\отчёт 2026.pdf", "отчёт 2026.pdf")]
+    [InlineData("Жылдық   есеп\t2026\r\n(түзетілген).docx", "Жылдық есеп 2026 (түзетілген).docx")]
+    [InlineData("Әлеуметтік жоба ғ қ ң ө ұ ү һ і.pdf", "Әлеуметтік жоба ғ қ ң ө ұ ү һ і.pdf")]
+    [InlineData("a<b>c:d\"e|f?g*h.pdf", "abcdefgh.pdf")]
+    [InlineData("  ..hidden.pdf. . ", "hidden.pdf")]
+    [InlineData("invoice\u202Efdp.exe", "invoicefdp.exe")]
+    [InlineData("zero\u200Bwidth\uFEFF.pdf", "zerowidth.pdf")]
+    [InlineData("CON.pdf", "_CON.pdf")]
+    [InlineData("lpt1", "_lpt1")]
+    [InlineData("e\u0301te\u0301.pdf", "\u00E9t\u00E9.pdf")]
+    [InlineData("", "file")]
+    [InlineData("   ", "file")]
+    [InlineData("...", "file")]
+    [InlineData("../", "file")]
+    [InlineData("\0\u0001\u0002", "file")]
+    public void SanitizeFileName_StripsWhatIsUnsafe_AndKeepsKazakhAndRussianLetters(string name, string expected)
+    {
+        Assert.Equal(expected, FileInspection.SanitizeFileName(name));
+    }
+
+    [Fact]
+    public void SanitizeFileName_300Characters_IsCutTo150KeepingTheExtension()
+    {
+        var longName = string.Concat(Enumerable.Repeat("Қазақстан ", 30)) + ".docx";
+
+        var result = FileInspection.SanitizeFileName(longName);
+
+        Assert.True(result.Length <= FileInspection.MaxFileNameLength, result.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith(".docx", result, StringComparison.Ordinal);
+        Assert.StartsWith("Қазақстан Қазақстан", result, StringComparison.Ordinal);
+        Assert.DoesNotContain(" .docx", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SanitizeFileName_CutInsideASurrogatePair_LeavesNoHalfCharacter()
+    {
+        var result = FileInspection.SanitizeFileName(new string('a', 145) + string.Concat(Enumerable.Repeat("😀", 20)) + ".pdf");
+
+        Assert.Equal(new string('a', 145) + ".pdf", result);
+        _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(result);
+    }
+
+    [Fact]
+    public void SanitizeFileName_IsIdempotent()
+    {
+        var once = FileInspection.SanitizeFileName("..\\Өтінім <v2>?.pdf ");
+
+        Assert.Equal(once, FileInspection.SanitizeFileName(once));
+        Assert.Equal("Өтінім v2.pdf", once);
+    }
+}
