@@ -14,7 +14,7 @@ public sealed record BidEditor(
     Guid BidId, Guid CallId, string CallReference, LocalizedText CallTitle, DateTimeOffset ClosesAt, CallPhase Phase, decimal MaxPerProject,
     int DurationMonths, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Criteria, LocalizedText OrganizationName,
     BidStatus Status, int Revision, BidContent Content, DateTimeOffset UpdatedAt, bool ReadOnly, IReadOnlyList<SubmissionProblem> Problems,
-    IReadOnlyList<SubmissionRow> Submissions);
+    IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<BidAttachment> Attachments);
 
 /// <summary>The bid editor for a member of the owning organization (null: 404 for everyone else).</summary>
 public sealed record GetBidEditorQuery(Guid BidId) : IQuery<BidEditor?>;
@@ -39,7 +39,7 @@ public sealed class GetBidEditorQueryHandler(IAppDbContext db, ICurrentUser user
         return new BidEditor(
             bid.Id.Value, call.Id.Value, call.ReferenceNumber, call.Title, call.ClosesAt!.Value, phase, call.MaxPerProject, call.DurationMonths,
             call.RequiredDocuments, call.Criteria, organization, bid.Status, bid.Revision, bid.Content, bid.UpdatedAt,
-            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions);
+            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions, bid.Attachments);
     }
 }
 
@@ -86,9 +86,12 @@ public sealed record GetReceiptQuery(Guid SubmissionId) : IQuery<ReceiptView?>;
 
 public sealed class GetReceiptQueryHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetReceiptQuery, ReceiptView?>
 {
-    public async ValueTask<ReceiptView?> Handle(GetReceiptQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ReceiptView?> Handle(GetReceiptQuery query, CancellationToken cancellationToken) =>
+        await ReadAsync(db, user, query.SubmissionId, cancellationToken);
+
+    internal static async Task<ReceiptView?> ReadAsync(IAppDbContext db, ICurrentUser user, Guid submissionId, CancellationToken cancellationToken)
     {
-        var submission = await db.BidSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.SubmissionId, cancellationToken);
+        var submission = await db.BidSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission is null)
         {
             return null;
@@ -156,5 +159,29 @@ public sealed class GetCallBidsQueryHandler(IAppDbContext db, ICurrentUser user,
         return new CallBidsView(
             true, Count(BidStatus.Draft), Count(BidStatus.Submitted), Count(BidStatus.Withdrawn),
             rows.Select(r => new CallBidRow(r.Id.Value, r.Bin.Value, r.Name, r.ReceiptNumber, r.SubmittedAt, r.Version, r.RequestedAmount, r.ContentSha256)).ToList());
+    }
+}
+
+/// <summary>The receipt as a PDF (Kazakh and Russian), for members of the organization only.</summary>
+public sealed record GetReceiptPdfQuery(Guid SubmissionId) : IQuery<DownloadedFile?>;
+
+public sealed class GetReceiptPdfQueryHandler(IAppDbContext db, ICurrentUser user, IReceiptRenderer renderer, Microsoft.Extensions.Options.IOptions<CallOptions> options)
+    : IQueryHandler<GetReceiptPdfQuery, DownloadedFile?>
+{
+    public async ValueTask<DownloadedFile?> Handle(GetReceiptPdfQuery query, CancellationToken cancellationToken)
+    {
+        var view = await GetReceiptQueryHandler.ReadAsync(db, user, query.SubmissionId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var files = await db.BidSubmissions.AsNoTracking().Where(s => s.Id == query.SubmissionId).Select(s => s.Files).SingleAsync(cancellationToken);
+        var pdf = renderer.Render(new ReceiptDocument(
+            view.ReceiptNumber, view.SubmittedAt, view.CallReference, view.CallTitle.Kk, view.CallTitle.Ru, view.OrganizationName.Kk, view.OrganizationName.Ru,
+            view.OrganizationBin, view.BidTitle, view.Version, view.RequestedAmount, view.ContentSha256,
+            files.Select(f => (f.FileName, f.Size, f.Sha256)).ToList(),
+            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Applicant/Bids/Receipt/{view.SubmissionId}"));
+        return new DownloadedFile($"{view.ReceiptNumber}.pdf", "application/pdf", pdf);
     }
 }

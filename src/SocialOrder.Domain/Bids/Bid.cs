@@ -63,7 +63,7 @@ public sealed record BidContent(
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
     /// <summary>The bytes whose SHA-256 the receipt carries: fixed property order, invariant numbers, no whitespace.</summary>
-    public string ToCanonicalJson() => JsonSerializer.Serialize(
+    public string ToCanonicalJson(IReadOnlyList<BidAttachment>? files = null) => JsonSerializer.Serialize(
         new
         {
             Title, Summary, Problem, TargetGroup, Objectives,
@@ -74,6 +74,7 @@ public sealed record BidContent(
             Budget = Budget.Select(b => new { b.Year, Category = b.Category.ToString(), b.Description, Amount = b.Amount.ToString("0.00", CultureInfo.InvariantCulture) }),
             RequestedAmount = RequestedAmount.ToString("0.00", CultureInfo.InvariantCulture),
             CoFinancing = CoFinancing.ToString("0.00", CultureInfo.InvariantCulture),
+            Files = (files ?? []).OrderBy(f => f.DocumentIndex).Select(f => new { f.DocumentIndex, f.FileId, f.FileName, f.Size, f.Sha256 }),
         },
         Canonical);
 
@@ -81,6 +82,9 @@ public sealed record BidContent(
 }
 
 public sealed record SubmissionProblem(string Code, string? Field = null, object? Arg = null);
+
+/// <summary>An uploaded document answering one of the call's required documents (by its position in the list).</summary>
+public sealed record BidAttachment(int DocumentIndex, Guid FileId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, Guid UploadedBy);
 
 /// <summary>One organization's bid to one call: a working draft plus the frozen versions it submitted.</summary>
 public sealed class Bid : Entity
@@ -99,6 +103,8 @@ public sealed class Bid : Entity
     public BidStatus Status { get; private set; }
 
     public BidContent Content { get; private set; }
+
+    public IReadOnlyList<BidAttachment> Attachments { get; private set; } = [];
 
     /// <summary>Increases with every saved change; a save naming an older revision is a concurrent edit.</summary>
     public int Revision { get; private set; }
@@ -156,10 +162,45 @@ public sealed class Bid : Entity
         }
     }
 
+    /// <summary>Puts a file against a required document, replacing the one there; a new revision of the draft.</summary>
+    public void Attach(Call call, BidAttachment attachment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(attachment);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        Attachments = [.. Attachments.Where(a => a.DocumentIndex != attachment.DocumentIndex), attachment];
+        Revision++;
+        UpdatedAt = now;
+        UpdatedBy = attachment.UploadedBy;
+    }
+
+    public void Detach(Call call, int documentIndex, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
+        if (Attachments.All(a => a.DocumentIndex != documentIndex))
+        {
+            return;
+        }
+
+        Attachments = [.. Attachments.Where(a => a.DocumentIndex != documentIndex)];
+        Revision++;
+        UpdatedAt = now;
+        UpdatedBy = userId;
+    }
+
     public IReadOnlyList<SubmissionProblem> SubmissionProblems(Call call)
     {
         ArgumentNullException.ThrowIfNull(call);
         var p = new List<SubmissionProblem>();
+        for (var i = 0; i < call.RequiredDocuments.Count; i++)
+        {
+            if (call.RequiredDocuments[i].IsMandatory && Attachments.All(a => a.DocumentIndex != i))
+            {
+                p.Add(new("Bid.DocumentMissing", "Documents", call.RequiredDocuments[i].Name.Ru));
+            }
+        }
+
         var c = Content;
         Require(p, c.Title, "Title");
         Require(p, c.Summary, "Summary");
@@ -225,8 +266,8 @@ public sealed class Bid : Entity
         SubmittedRevision = Revision;
         LastSubmittedAt = now;
         Status = BidStatus.Submitted;
-        var canonical = Content.ToCanonicalJson();
-        return new BidSubmission(Id, SubmissionCount, receiptNumber, idempotencyKey, userId, now, canonical, BidContent.Sha256(canonical), Content.RequestedAmount);
+        var canonical = Content.ToCanonicalJson(Attachments);
+        return new BidSubmission(Id, SubmissionCount, receiptNumber, idempotencyKey, userId, now, canonical, BidContent.Sha256(canonical), Content.RequestedAmount, Attachments);
     }
 
     public void Withdraw(Call call, DateTimeOffset now)
@@ -256,8 +297,9 @@ public sealed class BidSubmission
         ReceiptNumber = ContentJson = ContentSha256 = string.Empty;
     }
 
-    internal BidSubmission(BidId bidId, int version, string receiptNumber, Guid idempotencyKey, Guid submittedBy, DateTimeOffset submittedAt, string contentJson, string sha256, decimal requestedAmount)
+    internal BidSubmission(BidId bidId, int version, string receiptNumber, Guid idempotencyKey, Guid submittedBy, DateTimeOffset submittedAt, string contentJson, string sha256, decimal requestedAmount, IReadOnlyList<BidAttachment> files)
     {
+        Files = [.. files];
         Id = Guid.CreateVersion7();
         BidId = bidId;
         Version = version;
@@ -289,6 +331,9 @@ public sealed class BidSubmission
     public string ContentSha256 { get; private set; }
 
     public decimal RequestedAmount { get; private set; }
+
+    /// <summary>The files as they were at submission (stored files never change; a new upload is a new file).</summary>
+    public IReadOnlyList<BidAttachment> Files { get; private set; } = [];
 }
 
 public sealed class BidCanChangeOnlyBeforeDeadlineRule(Call call, DateTimeOffset now) : IBusinessRule

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialOrder.Application.Common.Files;
@@ -14,28 +12,8 @@ using SocialOrder.Testing;
 
 namespace SocialOrder.Application.IntegrationTests.Files;
 
-public sealed class PostgresFileStoreTests(PortalFactory app) : IClassFixture<PortalFactory>, IAsyncLifetime
+public sealed class PostgresFileStoreTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    /// <summary>
-    /// stored_files is excluded from migrations until the bid feature's migration creates it (see
-    /// StoredFileConfiguration), so the table is created here from the EF model itself, which keeps it exact.
-    /// Once that migration exists this is a no-op.
-    /// </summary>
-    public async Task InitializeAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var entity = db.GetService<IDesignTimeModel>().Model.FindEntityType(typeof(StoredFile))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p =>
-            $"\"{p.GetColumnName(table)}\" {p.GetColumnType()} {(p.IsColumnNullable(table) ? "NULL" : "NOT NULL")}");
-        var key = string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName(table)}\""));
-        var sql = $"CREATE TABLE IF NOT EXISTS \"{table.Name}\" ({string.Join(", ", columns)}, PRIMARY KEY ({key}))";
-        await db.Database.ExecuteSqlRawAsync(sql);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Save_ThenRead_ReturnsTheSameBytesSizeAndSha256()
     {

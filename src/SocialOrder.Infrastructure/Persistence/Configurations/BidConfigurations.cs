@@ -24,6 +24,7 @@ public sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         builder.HasIndex(b => new { b.CallId, b.Status });
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Content).AsJson();
+        builder.Property(b => b.Attachments).AsJson();
         builder.Property(b => b.Revision).IsConcurrencyToken();
         builder.Ignore(b => b.HasUnsubmittedChanges);
         builder.Ignore(b => b.DomainEvents);
@@ -48,5 +49,6 @@ public sealed class BidSubmissionConfiguration : IEntityTypeConfiguration<BidSub
         builder.Property(s => s.ContentJson).HasColumnType("text");
         builder.Property(s => s.ContentSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(s => s.RequestedAmount).HasPrecision(18, 2);
+        builder.Property(s => s.Files).AsJson();
     }
 }

@@ -10,10 +10,7 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
 
     public void Configure(EntityTypeBuilder<StoredFile> builder)
     {
-        // Until the migration that creates stored_files exists, keep the table out of the model diff: otherwise
-        // MigrateAsync refuses to run (pending model changes) and no database could be created at all.
-        // Remove ExcludeFromMigrations() in the commit that adds that migration.
-        builder.ToTable(Table, t => t.ExcludeFromMigrations());
+        builder.ToTable(Table);
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.FileName).HasMaxLength(255);

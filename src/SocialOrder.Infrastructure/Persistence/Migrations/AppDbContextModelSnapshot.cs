@@ -246,6 +246,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid")
                         .HasColumnName("call_id");
@@ -332,6 +337,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("character(64)")
                         .HasColumnName("content_sha256")
                         .IsFixedLength();
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid")
@@ -1037,6 +1047,50 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outgoing_emails", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.ToTable("stored_files", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Infrastructure.Identity.ApplicationRole", b =>

@@ -98,3 +98,39 @@
     });
     total();
 }());
+
+// Uploads with a progress bar; without JavaScript the forms post normally.
+(function () {
+    'use strict';
+    var messages = document.querySelector('[data-messages]');
+    document.querySelectorAll('[data-upload]').forEach(function (form) {
+        form.addEventListener('submit', function (ev) {
+            var input = form.querySelector('input[type=file]');
+            if (!input.files.length || !window.XMLHttpRequest) { return; }
+            ev.preventDefault();
+            var bar = form.querySelector('[data-progress]');
+            var status = form.querySelector('[data-upload-status]');
+            var data = new FormData(form);
+            var token = document.querySelector('input[name="__RequestVerificationToken"]');
+            if (token && !data.has('__RequestVerificationToken')) { data.append('__RequestVerificationToken', token.value); }
+            var xhr = new XMLHttpRequest();
+            xhr.open('POST', form.getAttribute('action'));
+            xhr.setRequestHeader('Accept', 'application/json');
+            bar.classList.remove('d-none');
+            xhr.upload.addEventListener('progress', function (e) { if (e.lengthComputable) { bar.value = Math.round(e.loaded * 100 / e.total); } });
+            xhr.addEventListener('load', function () {
+                var body = {};
+                try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+                if (xhr.status === 200) {
+                    status.textContent = messages.getAttribute('data-uploaded').replace('{0}', body.fileName);
+                    setTimeout(function () { window.location.reload(); }, 600);
+                } else {
+                    bar.classList.add('d-none');
+                    status.textContent = body.message || messages.getAttribute('data-offline');
+                }
+            });
+            xhr.addEventListener('error', function () { bar.classList.add('d-none'); status.textContent = messages.getAttribute('data-offline'); });
+            xhr.send(data);
+        });
+    });
+}());

@@ -123,6 +123,78 @@ public sealed class BidsController : ApplicantController
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    /// <summary>One file against one required document; answers JSON to the page's progress-bar upload, else redirects.</summary>
+    [HttpPost]
+    [RequestSizeLimit(25 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(Guid id, int documentIndex, IFormFile? file, CancellationToken ct)
+    {
+        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        byte[] content = [];
+        if (file is not null)
+        {
+            await using var stream = file.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+
+        var result = await Sender.Send(new UploadBidDocumentCommand(id, documentIndex, file?.FileName ?? string.Empty, content), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (wantsJson)
+        {
+            return result.IsSuccess
+                ? Json(new { fileName = result.Value.FileName, size = result.Value.Size, sha256 = result.Value.Sha256 })
+                : StatusCode(422, new { message = string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))) });
+        }
+
+        if (result.IsFailure)
+        {
+            TempData.SetStatus(string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))));
+        }
+        else
+        {
+            Status("Bid.FileUploaded", result.Value.FileName);
+        }
+
+        return RedirectToAction(nameof(Edit), null, new { id }, "documents");
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> RemoveDocument(Guid id, int documentIndex, CancellationToken ct)
+    {
+        var result = await Sender.Send(new RemoveBidDocumentCommand(id, documentIndex), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            TempData.SetStatus(string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))));
+        }
+
+        return RedirectToAction(nameof(Edit), null, new { id }, "documents");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> File(Guid id, Guid fileId, CancellationToken ct)
+    {
+        var file = await Sender.Send(new GetBidFileQuery(id, fileId), ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> ReceiptPdf(Guid id, CancellationToken ct)
+    {
+        var pdf = await Sender.Send(new GetReceiptPdfQuery(id), ct);
+        return pdf is null ? NotFound() : File(pdf.Content, pdf.ContentType, pdf.FileName);
+    }
+
     [HttpGet]
     public async Task<IActionResult> Receipt(Guid id, CancellationToken ct)
     {

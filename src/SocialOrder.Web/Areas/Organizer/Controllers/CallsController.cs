@@ -181,6 +181,14 @@ public sealed class CallsController : OrganizerController
         return RedirectToAction(nameof(Details), null, new { id }, "questions");
     }
 
+    /// <summary>All documents of a submitted bid as one ZIP, after the deadline.</summary>
+    [HttpGet]
+    public async Task<IActionResult> BidDocuments(Guid id, Guid bidId, CancellationToken ct)
+    {
+        var zip = await Sender.Send(new SocialOrder.Application.Bids.GetBidDocumentsZipQuery(bidId), ct);
+        return zip is null ? NotFound() : File(zip.Content, zip.ContentType, zip.FileName);
+    }
+
     private async Task<CallDetailsPage?> DetailsAsync(Guid id, CancellationToken ct)
     {
         var managed = await Sender.Send(new GetManagedCallQuery(id), ct);
