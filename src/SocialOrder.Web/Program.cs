@@ -39,6 +39,12 @@ try
     var app = builder.Build();
     var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Seed:Demo");
     await DatabaseInitializer.InitializeAsync(app.Services, seedDemo);
+    if (await PublicCallsSetup.SeedCallsIfRequestedAsync(app, args) is { } seedExitCode)
+    {
+        await app.DisposeAsync();
+        return seedExitCode;
+    }
+
     app.UsePortal();
     await app.RunAsync();
     return 0;
@@ -83,6 +89,7 @@ namespace SocialOrder.Web
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddScoped<IAccountLinks, AccountLinks>();
+            services.AddPublicCalls(configuration);
 
             services.AddMediator(options =>
             {
