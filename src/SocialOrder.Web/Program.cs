@@ -94,7 +94,8 @@ namespace SocialOrder.Web
             services.AddMediator(options =>
             {
                 options.ServiceLifetime = ServiceLifetime.Scoped;
-                options.Assemblies = [typeof(SocialOrder.Application.DependencyInjection), typeof(SocialOrder.Infrastructure.DependencyInjection)];
+                // The domain assembly holds the events (notifications); without it the generator drops every Publish.
+                options.Assemblies = [typeof(SocialOrder.Domain.Common.Entity), typeof(SocialOrder.Application.DependencyInjection), typeof(SocialOrder.Infrastructure.DependencyInjection)];
                 options.PipelineBehaviors =
                 [
                     typeof(LoggingBehaviour<,>),
