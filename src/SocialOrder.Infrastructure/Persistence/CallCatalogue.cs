@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using SocialOrder.Application.Calls.Catalogue;
 using SocialOrder.Application.Common.Models;
 using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Common;
 using SocialOrder.Domain.ReferenceData;
 using SocialOrder.Infrastructure.Persistence.Configurations;
 
@@ -23,13 +24,52 @@ public sealed class CallCatalogue(AppDbContext db) : ICallCatalogue
     {
         ArgumentNullException.ThrowIfNull(query);
         var calls = Filter(db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft), query, now);
+
+        // The planner prices "search_vector @@ query" on a sequential scan as if each vector were at hand, but every
+        // one must be read back from TOAST and decompressed: a broad search then costs 10-40x the GIN index's
+        // bitmap scan (docs/benchmarks/catalogue.md). So, for full-text searches only, sequential scans are ruled
+        // out for the span of one read-only transaction.
+        await using var transaction = PrefixQuery(query.Search) is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
+        }
+
         var total = await calls.CountAsync(cancellationToken);
 
-        var rows = from c in Sort(calls, query.Sort, now)
-                   join b in db.StateBodies on c.StateBodyId equals b.Id
-                   select new CatalogueRow(
-                       c.Id, c.ReferenceNumber, c.Title, b.Name, c.RegionId, c.PriorityAreaId, c.Instrument, c.Term, c.Budget, c.OpensAt, c.ClosesAt, c.Status);
-        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // Plain columns only: a projection through a constructor would make EF read whole rows (descriptions, jsonb).
+        var rows = await (from c in Sort(calls, query.Sort, now)
+                          join b in db.StateBodies on c.StateBodyId equals b.Id
+                          select new
+                          {
+                              c.Id,
+                              c.ReferenceNumber,
+                              TitleKk = c.Title.Kk,
+                              TitleRu = c.Title.Ru,
+                              TitleEn = c.Title.En,
+                              BodyKk = b.Name.Kk,
+                              BodyRu = b.Name.Ru,
+                              BodyEn = b.Name.En,
+                              c.RegionId,
+                              c.PriorityAreaId,
+                              c.Instrument,
+                              c.Term,
+                              c.Budget,
+                              c.OpensAt,
+                              c.ClosesAt,
+                              c.Status,
+                          })
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new CatalogueRow(
+            r.Id, r.ReferenceNumber, new LocalizedText(r.TitleKk, r.TitleRu, r.TitleEn), new LocalizedText(r.BodyKk, r.BodyRu, r.BodyEn),
+            r.RegionId, r.PriorityAreaId, r.Instrument, r.Term, r.Budget, r.OpensAt, r.ClosesAt, r.Status)).ToList();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new PagedList<CatalogueRow>(items, page, pageSize, total);
     }
 
