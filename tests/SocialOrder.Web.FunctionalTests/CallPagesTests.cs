@@ -59,6 +59,8 @@ public sealed class CallPagesTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.OK, invertedStatus);
         Assert.Equal(Resources.Text("Catalogue.BudgetRangeInverted"), WebPage.FieldError(inverted, "maxBudget"));
         Assert.Contains("aria-describedby=\"maxBudget-error\" aria-invalid=\"true\"", inverted, StringComparison.Ordinal);
+        Assert.Contains(Resources.Text("Catalogue.FixFilters"), inverted, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"result-count\"", inverted, StringComparison.Ordinal);
         Assert.Equal(Resources.Text("Catalogue.ValueNotUnderstood"), WebPage.FieldError(unreadable, "minBudget"));
         Assert.DoesNotContain("is not valid", unreadable, StringComparison.Ordinal);
     }

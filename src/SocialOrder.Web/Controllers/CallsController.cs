@@ -36,7 +36,7 @@ public sealed class CallsController : PortalController
         ModelState.AddResultErrors(result, L);
         var reference = await Sender.Send(new GetReferenceDataQuery(), ct);
         var empty = new CataloguePage(new PagedList<CatalogueItem>([], 1, GetCallCatalogueQuery.PageSize, 0), reference.Regions, reference.PriorityAreas, DateTimeOffset.MinValue);
-        return View(new CatalogueModel(filter, empty, new SubscriptionForm()));
+        return View(new CatalogueModel(filter, empty, new SubscriptionForm(), Refused: true));
     }
 
     [HttpGet("{id:guid}")]

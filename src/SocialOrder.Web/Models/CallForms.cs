@@ -85,7 +85,8 @@ public sealed class QuestionForm
     public string? Question { get; set; }
 }
 
-public sealed record CatalogueModel(CatalogueForm Filter, CataloguePage Page, SubscriptionForm Subscription);
+/// <summary>The catalogue page; <see cref="Refused"/> when the filters could not be searched and say why beside the fields.</summary>
+public sealed record CatalogueModel(CatalogueForm Filter, CataloguePage Page, SubscriptionForm Subscription, bool Refused = false);
 
 public sealed record SubscribeModel(SubscriptionForm Form, IReadOnlyList<ReferenceItem> Regions, IReadOnlyList<ReferenceItem> PriorityAreas);
 
