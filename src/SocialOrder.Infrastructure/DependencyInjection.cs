@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IReferenceNumbers, ReferenceNumbers>();
         services.AddScoped<IEmailQueue, EmailQueue>();
+        services.AddScoped<SocialOrder.Application.Calls.Catalogue.ICallCatalogue, CallCatalogue>();
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());

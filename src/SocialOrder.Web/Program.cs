@@ -44,7 +44,14 @@ try
         var count = spike + 1 < args.Length && int.TryParse(args[spike + 1], CultureInfo.InvariantCulture, out var n) ? n : 500;
         var callId = await SpikeSeeder.SeedAsync(app.Services, count, minutesToDeadline: 30, CancellationToken.None);
         Log.Information("Seeded {Count} organizations with ready bids for call {CallId}", count, callId);
+        await app.DisposeAsync();
         return 0;
+    }
+
+    if (await PublicCallsSetup.SeedCallsIfRequestedAsync(app, args) is { } seedExitCode)
+    {
+        await app.DisposeAsync();
+        return seedExitCode;
     }
 
     app.UsePortal();
@@ -98,6 +105,7 @@ namespace SocialOrder.Web
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddScoped<IAccountLinks, AccountLinks>();
+            services.AddPublicCalls(configuration);
 
             services.AddMediator(options =>
             {
@@ -140,7 +148,7 @@ namespace SocialOrder.Web
             {
                 o.Cookie.Name = "socialorder.auth";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.LoginPath = "/Account/Login";
                 o.LogoutPath = "/Account/Logout";

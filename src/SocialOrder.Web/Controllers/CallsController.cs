@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SocialOrder.Application.Calls.Catalogue;
+using SocialOrder.Application.Calls.Clarifications;
+using SocialOrder.Application.Calls.PublicCall;
+using SocialOrder.Application.ReferenceData.GetReferenceData;
+using SocialOrder.Application.Common.Models;
+using SocialOrder.Web.Authorization;
+using SocialOrder.Web.Infrastructure;
+using SocialOrder.Web.Models;
+
+namespace SocialOrder.Web.Controllers;
+
+/// <summary>The public catalogue of calls and the page of each call.</summary>
+[Route("Calls")]
+public sealed class CallsController : PortalController
+{
+    [HttpGet("")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Index(CatalogueForm filter, CancellationToken ct)
+    {
+        // A value that does not even parse (letters in an amount) is reported, and the rest of the search still runs.
+        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        ModelState.Clear();
+        foreach (var field in unreadable)
+        {
+            ModelState.AddModelError(field, L["Catalogue.ValueNotUnderstood"]);
+        }
+
+        var result = await Sender.Send(filter.ToQuery(), ct);
+        if (result.IsSuccess)
+        {
+            return View(new CatalogueModel(filter, result.Value, new SubscriptionForm { RegionId = filter.Region > 0 ? filter.Region : null, PriorityAreaId = filter.Area }));
+        }
+
+        ModelState.AddResultErrors(result, L);
+        var reference = await Sender.Send(new GetReferenceDataQuery(), ct);
+        var empty = new CataloguePage(new PagedList<CatalogueItem>([], 1, GetCallCatalogueQuery.PageSize, 0), reference.Regions, reference.PriorityAreas, DateTimeOffset.MinValue);
+        return View(new CatalogueModel(filter, empty, new SubscriptionForm(), Refused: true));
+    }
+
+    [HttpGet("{id:guid}")]
+    [AllowAnonymous]
+    public Task<IActionResult> Details(Guid id, CancellationToken ct) => ShowAsync(new GetPublicCallQuery(id), new QuestionForm(), ct);
+
+    [HttpGet("ref/{reference}")]
+    [AllowAnonymous]
+    public Task<IActionResult> ByReference(string reference, CancellationToken ct) =>
+        ShowAsync(new GetPublicCallQuery(null, reference), new QuestionForm(), ct);
+
+    [HttpPost("{id:guid}/questions")]
+    [Authorize(Policy = Policies.Applicant)]
+    public async Task<IActionResult> Ask(Guid id, [Bind(Prefix = "Ask")] QuestionForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new AskQuestionCommand(id, form.Question ?? string.Empty), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            AddErrors(result, "Ask");
+            return await ShowAsync(new GetPublicCallQuery(id), form, ct);
+        }
+
+        Status("CallPage.QuestionSent");
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#questions");
+    }
+
+    private async Task<IActionResult> ShowAsync(GetPublicCallQuery query, QuestionForm ask, CancellationToken ct)
+    {
+        var call = await Sender.Send(query, ct);
+        if (FailurePage(call) is { } failure)
+        {
+            return failure;
+        }
+
+        var questions = await Sender.Send(new GetCallQuestionsQuery(call.Value.Id, AnsweredOnly: true), ct);
+        return View("Details", new CallPageModel(call.Value, questions, ask));
+    }
+}
