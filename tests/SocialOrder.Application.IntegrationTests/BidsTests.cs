@@ -94,7 +94,20 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.True(bid.IsSuccess);
         var saved = await app.SendAsync(Ready(bid.Value, 1), user);
         Assert.True(saved.IsSuccess, string.Join(",", saved.Errors.Select(e => e.Code)));
+        await AttachMandatoryDocumentsAsync(call, bid.Value, user);
         return (user, bid.Value);
+    }
+
+    private async Task AttachMandatoryDocumentsAsync(Call call, Guid bidId, ClaimsPrincipal user)
+    {
+        for (var i = 0; i < call.RequiredDocuments.Count; i++)
+        {
+            if (call.RequiredDocuments[i].IsMandatory)
+            {
+                var uploaded = await app.SendAsync(new UploadBidDocumentCommand(bidId, i, $"document-{i}.pdf", Files.FileSamples.Pdf()), user);
+                Assert.True(uploaded.IsSuccess, string.Join(",", uploaded.Errors.Select(e => e.Code)));
+            }
+        }
     }
 
     private async Task<IReadOnlyList<BidSubmission>> SubmissionsAsync(Guid bidId)
@@ -173,7 +186,7 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var call = await OpenCallAsync();
         var (user, bidId) = await ReadyBidAsync(call);
         Assert.True((await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), user)).IsSuccess);
-        Assert.True((await app.SendAsync(Ready(bidId, 2, requested: 1_800_000m), user)).IsSuccess);
+        Assert.True((await app.SendAsync(Ready(bidId, 4, requested: 1_800_000m), user)).IsSuccess);
         app.Clock.Advance(TimeSpan.FromHours(1));
 
         var second = await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), user);
@@ -215,7 +228,7 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         foreach (var (user, bidId) in late)
         {
             Assert.Empty(await SubmissionsAsync(bidId));
-            var edit = await app.SendAsync(Ready(bidId, 2), user);
+            var edit = await app.SendAsync(Ready(bidId, 4), user);
             Assert.Equal("Rule.BidReadOnlyAfterDeadline", Assert.Single(edit.Errors).Code);
             Assert.Equal("Жастар орталығы", (await app.SendAsync(new GetBidEditorQuery(bidId), user))!.Content.Title);
         }
@@ -246,8 +259,8 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var call = await OpenCallAsync();
         var (user, bidId) = await ReadyBidAsync(call);
 
-        var first = await app.SendAsync(Ready(bidId, 2) with { Title = "Вариант Айгерим" }, user);
-        var second = await app.SendAsync(Ready(bidId, 2) with { Title = "Вариант Ерлана" }, user);
+        var first = await app.SendAsync(Ready(bidId, 4) with { Title = "Вариант Айгерим" }, user);
+        var second = await app.SendAsync(Ready(bidId, 4) with { Title = "Вариант Ерлана" }, user);
 
         Assert.True(first.IsSuccess);
         Assert.Equal(ResultStatus.Conflict, second.Status);
@@ -263,7 +276,7 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var (intruder, _) = await NgoAsync();
 
         Assert.Null(await app.SendAsync(new GetBidEditorQuery(bidId), intruder));
-        Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(Ready(bidId, 2) with { Title = "Взлом" }, intruder)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(Ready(bidId, 4) with { Title = "Взлом" }, intruder)).Status);
         Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), intruder)).Status);
         Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new WithdrawBidCommand(bidId), intruder)).Status);
     }
@@ -274,7 +287,7 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var call = await OpenCallAsync();
         var (user, bidId) = await ReadyBidAsync(call);
 
-        var negative = await app.SendAsync(Ready(bidId, 2) with { RequestedAmount = -1 }, user);
+        var negative = await app.SendAsync(Ready(bidId, 4) with { RequestedAmount = -1 }, user);
 
         Assert.Contains(negative.Errors, e => e.Field == "RequestedAmount" && e.Code == "Bid.RequestedNotPositive");
     }
@@ -331,5 +344,66 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var mails = app.Outbox().Where(m => m.To == email).ToList();
         Assert.Contains(mails, m => m.Subject.Contains("изменения", StringComparison.Ordinal) && m.HtmlBody.Contains("Уточнён бюджет конкурса", StringComparison.Ordinal));
         Assert.Contains(mails, m => m.Subject.Contains("отменён", StringComparison.Ordinal) && m.HtmlBody.Contains("Конкурс отменён по решению комиссии", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("exe-renamed")]
+    [InlineData("html")]
+    [InlineData("too-large")]
+    [InlineData("png-for-pdf-only")]
+    public async Task Upload_BadFile_IsRefusedAndNothingIsAttached(string bad)
+    {
+        var call = await OpenCallAsync();
+        var (user, org) = await NgoAsync();
+        var bidId = (await app.SendAsync(new StartBidCommand(call.Id.Value, org), user)).Value;
+        var (name, bytes, code) = bad switch
+        {
+            "exe-renamed" => ("устав.pdf", Files.FileSamples.WindowsExecutable(), "Bid.FileTypeRefused"),
+            "html" => ("charter.pdf", System.Text.Encoding.UTF8.GetBytes("<!doctype html><html><script>alert(1)</script></html>"), "Bid.FileTypeRefused"),
+            "too-large" => ("big.pdf", [.. Files.FileSamples.Pdf(), .. new byte[25 * 1024 * 1024]], "Bid.FileTooLarge"),
+            _ => ("photo.png", Files.FileSamples.Png(), "Bid.FileTypeRefused"),
+        };
+
+        var result = await app.SendAsync(new UploadBidDocumentCommand(bidId, 0, name, bytes), user);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal(code, result.Errors[0].Code);
+        Assert.Empty((await app.SendAsync(new GetBidEditorQuery(bidId), user))!.Attachments);
+    }
+
+    [Fact]
+    public async Task Upload_NameWithPathAndNul_IsSanitised_AndOnlyMembersAndLaterOfficialsMayDownload()
+    {
+        var call = await OpenCallAsync();
+        var (user, org) = await NgoAsync();
+        var bidId = (await app.SendAsync(new StartBidCommand(call.Id.Value, org), user)).Value;
+
+        var uploaded = await app.SendAsync(new UploadBidDocumentCommand(bidId, 0, "../../etc/\0passwd.pdf", Files.FileSamples.Pdf()), user);
+
+        Assert.True(uploaded.IsSuccess);
+        Assert.DoesNotContain("..", uploaded.Value.FileName, StringComparison.Ordinal);
+        Assert.DoesNotContain("/", uploaded.Value.FileName, StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", uploaded.Value.FileName, StringComparison.Ordinal);
+        Assert.NotNull(await app.SendAsync(new GetBidFileQuery(bidId, uploaded.Value.FileId), user));
+        var (intruder, _) = await NgoAsync();
+        Assert.Null(await app.SendAsync(new GetBidFileQuery(bidId, uploaded.Value.FileId), intruder));
+        Assert.Null(await app.SendAsync(new GetBidFileQuery(bidId, uploaded.Value.FileId), Ministry));
+    }
+
+    [Fact]
+    public async Task OfficialAfterDeadline_DownloadsTheSubmittedDocumentsAsZip()
+    {
+        var call = await OpenCallAsync();
+        var (user, bidId) = await ReadyBidAsync(call);
+        Assert.True((await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), user)).IsSuccess);
+        Assert.Null(await app.SendAsync(new GetBidDocumentsZipQuery(bidId), Ministry));
+
+        app.Clock.SetUtcNow(call.ClosesAt!.Value);
+        var zip = await app.SendAsync(new GetBidDocumentsZipQuery(bidId), Ministry);
+
+        Assert.NotNull(zip);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip.Content));
+        Assert.Equal(2, archive.Entries.Count);
+        Assert.All(archive.Entries, e => Assert.EndsWith(".pdf", e.Name, StringComparison.Ordinal));
     }
 }

@@ -12,6 +12,9 @@ namespace SocialOrder.Web.FunctionalTests;
 
 public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
+    private static readonly byte[] MinimalPdf = System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
     private async Task<Guid> OpenCallAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -59,8 +62,28 @@ public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFacto
             ["Form.RequestedAmount"] = "1500000", ["Form.CoFinancing"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var uploadUrl = editUrl.Replace("/Edit/", "/Upload/", StringComparison.Ordinal);
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, form) = await page.GetAsync(editUrl);
+            using var multipart = new MultipartFormDataContent
+            {
+                { new StringContent(WebPage.AntiforgeryToken(form)), "__RequestVerificationToken" },
+                { new StringContent(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "documentIndex" },
+                { new ByteArrayContent(MinimalPdf), "file", $"../документ {i}.pdf" },
+            };
+            using var uploaded = await page.Client.PostAsync(new Uri(uploadUrl, UriKind.Relative), multipart);
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        }
+
         var (_, editor) = await page.GetAsync(editUrl);
         Assert.Contains("data-testid=\"bid-ready\"", editor, StringComparison.Ordinal);
+        var fileLink = Regex.Match(editor, "href=\"(/Applicant/Bids/File/[^\"]+)\"").Groups[1].Value;
+        using var download = await page.Client.GetAsync(new Uri(WebUtility.HtmlDecode(fileLink), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
 
         var submitKey = Regex.Match(editor, "name=\"submitKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
         var submitUrl = editUrl.Replace("/Edit/", "/Submit/", StringComparison.Ordinal);
@@ -71,6 +94,10 @@ public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFacto
         var (_, receipt) = await page.GetAsync(submitted.Headers.Location!.OriginalString);
         Assert.Matches(new Regex("data-testid=\"receipt-number\">RCP-\\d{4}-\\d{4,}<"), receipt);
         Assert.Matches(new Regex("data-testid=\"content-hash\">[0-9a-f]{64}<"), receipt);
+        var pdfLink = Regex.Match(receipt, "href=\"(/Applicant/Bids/ReceiptPdf/[^\"]+)\"").Groups[1].Value;
+        using var pdf = await page.Client.GetAsync(new Uri(pdfLink, UriKind.Relative));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
 
         var other = WebPage.Open(app);
         (await other.SignInAsync("official@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();

@@ -71,6 +71,7 @@ public sealed class OrganizerPagesTests(PortalFactory app) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var details = created.Headers.Location!.OriginalString;
         var (_, detailsHtml) = await page.GetAsync(details);
+        Assert.StartsWith("/Organizer/Calls/Details/", details, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"publish-ready\"", detailsHtml, StringComparison.Ordinal);
 
         using var published = await page.PostFormAsync(details, details.Replace("Details", "Publish", StringComparison.Ordinal), new Dictionary<string, string>());

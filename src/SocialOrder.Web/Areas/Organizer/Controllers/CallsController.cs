@@ -49,7 +49,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.DraftSaved");
-        return RedirectToAction(nameof(Details), new { id = result.Value });
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id = result.Value });
     }
 
     [HttpGet]
@@ -63,7 +63,7 @@ public sealed class CallsController : OrganizerController
 
         if (managed.Call.Status != CallStatus.Draft)
         {
-            return RedirectToAction(nameof(Details), new { id });
+            return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id });
         }
 
         return View(await EditorAsync(id, managed.Call.ReferenceNumber, CallForm.From(managed.Call.Content, withWindow: true), ct));
@@ -86,7 +86,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.DraftSaved");
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id });
     }
 
     [HttpGet]
@@ -112,7 +112,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.Published");
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id });
     }
 
     [HttpGet]
@@ -139,7 +139,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.Amended", result.Value);
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id });
     }
 
     [HttpPost]
@@ -159,7 +159,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.Cancelled");
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id });
     }
 
     [HttpPost]
@@ -178,7 +178,7 @@ public sealed class CallsController : OrganizerController
         }
 
         Status("Call.QuestionAnswered");
-        return RedirectToAction(nameof(Details), null, new { id }, "questions");
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id }, "questions");
     }
 
     /// <summary>All documents of a submitted bid as one ZIP, after the deadline.</summary>
