@@ -64,6 +64,37 @@
         timer = setTimeout(save, 4000);
     }
 
+    // Text typed while the session had expired (or the network was down) is offered back after signing in again.
+    (function offerBackup() {
+        var raw = localStorage.getItem(backupKey);
+        if (!raw) { return; }
+        var entries;
+        try { entries = JSON.parse(raw); } catch (e) { localStorage.removeItem(backupKey); return; }
+        var savedRevision = (entries.find(function (p) { return p[0] === 'Form.Revision'; }) || [])[1];
+        if (savedRevision !== revision.value) { localStorage.removeItem(backupKey); return; }
+        var offer = document.createElement('div');
+        offer.className = 'alert alert-warning d-flex flex-wrap gap-2 align-items-center';
+        offer.setAttribute('role', 'status');
+        offer.setAttribute('data-testid', 'restore-offer');
+        var text = document.createElement('span');
+        text.textContent = messages.getAttribute('data-restore');
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'btn btn-sm btn-warning';
+        button.textContent = messages.getAttribute('data-restore-button');
+        button.addEventListener('click', function () {
+            entries.forEach(function (pair) {
+                var field = form.querySelector('[name="' + pair[0].replace(/"/g, '') + '"]');
+                if (field && field.type !== 'hidden' && field.type !== 'checkbox') { field.value = pair[1]; }
+            });
+            offer.remove();
+            changed();
+        });
+        offer.appendChild(text);
+        offer.appendChild(button);
+        form.parentNode.insertBefore(offer, form);
+    }());
+
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);
     form.addEventListener('focusout', function () { if (dirty) { if (timer) { clearTimeout(timer); } save(); } });
