@@ -14,7 +14,7 @@ public sealed record BidEditor(
     Guid BidId, Guid CallId, string CallReference, LocalizedText CallTitle, DateTimeOffset ClosesAt, CallPhase Phase, decimal MaxPerProject,
     int DurationMonths, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Criteria, LocalizedText OrganizationName,
     BidStatus Status, int Revision, BidContent Content, DateTimeOffset UpdatedAt, bool ReadOnly, IReadOnlyList<SubmissionProblem> Problems,
-    IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<BidAttachment> Attachments);
+    IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<BidAttachment> Attachments, DateTimeOffset Now);
 
 /// <summary>The bid editor for a member of the owning organization (null: 404 for everyone else).</summary>
 public sealed record GetBidEditorQuery(Guid BidId) : IQuery<BidEditor?>;
@@ -39,7 +39,7 @@ public sealed class GetBidEditorQueryHandler(IAppDbContext db, ICurrentUser user
         return new BidEditor(
             bid.Id.Value, call.Id.Value, call.ReferenceNumber, call.Title, call.ClosesAt!.Value, phase, call.MaxPerProject, call.DurationMonths,
             call.RequiredDocuments, call.Criteria, organization, bid.Status, bid.Revision, bid.Content, bid.UpdatedAt,
-            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions, bid.Attachments);
+            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions, bid.Attachments, now);
     }
 }
 

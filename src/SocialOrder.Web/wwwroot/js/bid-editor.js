@@ -5,9 +5,12 @@
     var messages = document.querySelector('[data-messages]');
     var countdown = document.querySelector('[data-countdown]');
 
+    // Counted from the server's clock (its reading when the page was made), not the device's, which may be wrong.
+    var skew = countdown ? parseInt(countdown.getAttribute('data-now'), 10) - Date.now() : 0;
+
     function tickCountdown() {
         if (!countdown) { return; }
-        var left = parseInt(countdown.getAttribute('data-countdown'), 10) - Date.now();
+        var left = parseInt(countdown.getAttribute('data-countdown'), 10) - (Date.now() + skew);
         if (left <= 0) { countdown.textContent = countdown.getAttribute('data-closed'); return; }
         var d = Math.floor(left / 86400000), h = Math.floor(left % 86400000 / 3600000), m = Math.floor(left % 3600000 / 60000);
         countdown.textContent = countdown.getAttribute('data-text').replace('{0}', d).replace('{1}', h).replace('{2}', m);
@@ -32,8 +35,11 @@
 
     function show(text) { if (status) { status.textContent = text; } }
 
-    function save() {
-        timer = null;
+    // Saves run one at a time: each carries the revision the previous one returned, so the server's revision
+    // check only ever refuses a colleague's change, never our own overlapping request.
+    var inFlight = Promise.resolve();
+
+    function send() {
         if (!dirty || blocked) { return Promise.resolve(); }
         dirty = false;
         var data = new FormData(form);
@@ -46,14 +52,22 @@
                 return r.json().then(function (body) {
                     if (r.ok) {
                         revision.value = body.revision;
-                        show(body.message);
-                        localStorage.removeItem(backupKey);
+                        if (!blocked) {
+                            show(body.message);
+                            if (!dirty) { localStorage.removeItem(backupKey); }
+                        }
                     } else if (body.errors && body.errors.length) {
                         show(body.errors.map(function (e) { return e.message; }).join(' '));
                     }
                 });
             })
             .catch(function () { dirty = true; show(messages.getAttribute('data-offline')); });
+    }
+
+    function save() {
+        timer = null;
+        inFlight = inFlight.then(send).then(function () { return dirty && !blocked ? send() : null; });
+        return inFlight;
     }
 
     function changed() {
