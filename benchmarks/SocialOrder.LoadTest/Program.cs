@@ -30,9 +30,17 @@ handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => options
 using var client = new HttpClient(handler) { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
 
 var warmupRandom = new Random(options.Seed - 1);
-for (var i = 0; i < options.Warmup; i++)
+try
 {
-    using var response = await client.GetAsync(new Uri(CatalogueQueries.Next(warmupRandom), UriKind.Relative));
+    for (var i = 0; i < options.Warmup; i++)
+    {
+        using var response = await client.GetAsync(new Uri(CatalogueQueries.Next(warmupRandom), UriKind.Relative));
+    }
+}
+catch (HttpRequestException ex)
+{
+    await Console.Error.WriteLineAsync($"The portal at {options.BaseUrl} does not answer: {ex.Message}");
+    return 1;
 }
 
 var latencies = new double[options.Requests];
