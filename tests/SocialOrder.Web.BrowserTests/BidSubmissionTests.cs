@@ -35,6 +35,13 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
 
         // An organization of the applicant's own, with a valid BIN; from the public call page to a new bid.
         await RegisterOrganizationAsync(page, "990140004654", "Сельская молодёжь");
+
+        // The founder invites a colleague by e-mail; the invitation is listed as pending.
+        await page.Locator("#invite-email").FillAsync("colleague@example.kz");
+        await page.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Organization.InviteSubmit"), Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("status-message")).ToHaveTextAsync(PortalText.Format("Organization.Invited", "ru", "colleague@example.kz"));
+        await Expect(page.Locator("main")).ToContainTextAsync("colleague@example.kz");
+
         var editorUrl = await StartBidAsync(page, callId, "Сельская молодёжь");
 
         // The editor, field by field as a person does it: type, leave the field (which saves it).
@@ -64,8 +71,10 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         await Expect(page.Locator("[data-autosave-status]")).ToHaveTextAsync(savedAt);
         await Expect(page.Locator("[data-budget-total]")).ToContainTextAsync("1");
 
-        // A session that loses nothing: after a reload every field is as typed.
-        await page.ReloadAsync();
+        // A second session: sign out, sign back in, and the draft is exactly as it was left.
+        await page.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Nav.Logout"), Exact = true }).ClickAsync();
+        await Pages.SignInAsync(page, BrowserTestData.ApplicantEmail, DemoDataSeeder.DemoPassword);
+        await page.GotoAsync(editorUrl);
         await Expect(page.Locator("[data-autosave-status]")).ToHaveTextAsync(savedAt);
         await Expect(page.Locator("#Form_Title")).ToHaveValueAsync(BidTitle);
         await Expect(page.Locator("#Form_Team")).ToHaveValueAsync("Руководитель, два координатора, психолог.");
