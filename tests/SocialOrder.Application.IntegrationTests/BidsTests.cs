@@ -406,4 +406,34 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.Equal(2, archive.Entries.Count);
         Assert.All(archive.Entries, e => Assert.EndsWith(".pdf", e.Name, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CheckEligibility_BeforeDeadline_WithoutReason_OrByAnotherBody_IsRefused_ThenTheApplicantSeesTheReason()
+    {
+        var call = await OpenCallAsync();
+        var (user, bidId) = await ReadyBidAsync(call);
+        Assert.True((await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), user)).IsSuccess);
+
+        var early = await app.SendAsync(new CheckEligibilityCommand(bidId, false, "Нет копии устава организации"), Ministry);
+        Assert.Equal("Rule.EligibilityAfterDeadline", Assert.Single(early.Errors).Code);
+
+        app.Clock.SetUtcNow(call.ClosesAt!.Value);
+        var noReason = await app.SendAsync(new CheckEligibilityCommand(bidId, false, " "), Ministry);
+        Assert.Equal("Rule.IneligibilityNeedsReason", Assert.Single(noReason.Errors).Code);
+        using (var scope = app.Services.CreateScope())
+        {
+            var akimatBody = scope.ServiceProvider.GetRequiredService<AppDbContext>().StateBodies.AsNoTracking().Single(b => b.Bin == DemoDataSeeder.AkimatBin).Id.Value;
+            var akimat = PortalFactory.Principal(Guid.NewGuid(), "official.almaty@socialorder.kz", akimatBody, Roles.Official);
+            Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new CheckEligibilityCommand(bidId, true, null), akimat)).Status);
+        }
+
+        var decided = await app.SendAsync(new CheckEligibilityCommand(bidId, false, "Организация зарегистрирована менее года назад"), Ministry);
+
+        Assert.True(decided.IsSuccess);
+        var editor = await app.SendAsync(new GetBidEditorQuery(bidId), user);
+        Assert.False(editor!.Eligibility!.Eligible);
+        Assert.Equal("Организация зарегистрирована менее года назад", editor.Eligibility.Reason);
+        var official = await app.SendAsync(new GetCallBidsQuery(call.Id.Value), Ministry);
+        Assert.False(Assert.Single(official!.Bids, b => b.BidId == bidId).Eligibility!.Eligible);
+    }
 }

@@ -14,7 +14,7 @@ public sealed record BidEditor(
     Guid BidId, Guid CallId, string CallReference, LocalizedText CallTitle, DateTimeOffset ClosesAt, CallPhase Phase, decimal MaxPerProject,
     int DurationMonths, IReadOnlyList<RequiredDocument> RequiredDocuments, IReadOnlyList<Criterion> Criteria, LocalizedText OrganizationName,
     BidStatus Status, int Revision, BidContent Content, DateTimeOffset UpdatedAt, bool ReadOnly, IReadOnlyList<SubmissionProblem> Problems,
-    IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<BidAttachment> Attachments, DateTimeOffset Now);
+    IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<BidAttachment> Attachments, DateTimeOffset Now, EligibilityDecision? Eligibility);
 
 /// <summary>The bid editor for a member of the owning organization (null: 404 for everyone else).</summary>
 public sealed record GetBidEditorQuery(Guid BidId) : IQuery<BidEditor?>;
@@ -39,7 +39,7 @@ public sealed class GetBidEditorQueryHandler(IAppDbContext db, ICurrentUser user
         return new BidEditor(
             bid.Id.Value, call.Id.Value, call.ReferenceNumber, call.Title, call.ClosesAt!.Value, phase, call.MaxPerProject, call.DurationMonths,
             call.RequiredDocuments, call.Criteria, organization, bid.Status, bid.Revision, bid.Content, bid.UpdatedAt,
-            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions, bid.Attachments, now);
+            phase is not (CallPhase.Upcoming or CallPhase.Open), bid.SubmissionProblems(call), submissions, bid.Attachments, now, bid.Eligibility);
     }
 }
 
@@ -113,7 +113,7 @@ public sealed class GetReceiptQueryHandler(IAppDbContext db, ICurrentUser user) 
     }
 }
 
-public sealed record CallBidRow(Guid BidId, string OrganizationBin, LocalizedText Organization, string ReceiptNumber, DateTimeOffset SubmittedAt, int Version, decimal RequestedAmount, string Sha256);
+public sealed record CallBidRow(Guid BidId, string OrganizationBin, LocalizedText Organization, string ReceiptNumber, DateTimeOffset SubmittedAt, int Version, decimal RequestedAmount, string Sha256, EligibilityDecision? Eligibility);
 
 /// <summary>
 /// What an official of the call's body sees: before the deadline only how many bids are in; after it, the list
@@ -154,11 +154,11 @@ public sealed class GetCallBidsQueryHandler(IAppDbContext db, ICurrentUser user,
                           join s in db.BidSubmissions.AsNoTracking() on b.Id equals s.BidId
                           where b.CallId == callId && b.Status == BidStatus.Submitted && s.Version == b.SubmissionCount
                           orderby s.SubmittedAt
-                          select new { b.Id, o.Bin, o.Name, s.ReceiptNumber, s.SubmittedAt, s.Version, s.RequestedAmount, s.ContentSha256 })
+                          select new { b.Id, o.Bin, o.Name, s.ReceiptNumber, s.SubmittedAt, s.Version, s.RequestedAmount, s.ContentSha256, b.Eligibility })
             .ToListAsync(cancellationToken);
         return new CallBidsView(
             true, Count(BidStatus.Draft), Count(BidStatus.Submitted), Count(BidStatus.Withdrawn),
-            rows.Select(r => new CallBidRow(r.Id.Value, r.Bin.Value, r.Name, r.ReceiptNumber, r.SubmittedAt, r.Version, r.RequestedAmount, r.ContentSha256)).ToList());
+            rows.Select(r => new CallBidRow(r.Id.Value, r.Bin.Value, r.Name, r.ReceiptNumber, r.SubmittedAt, r.Version, r.RequestedAmount, r.ContentSha256, r.Eligibility)).ToList());
     }
 }
 

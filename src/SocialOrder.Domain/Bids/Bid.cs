@@ -83,6 +83,9 @@ public sealed record BidContent(
 
 public sealed record SubmissionProblem(string Code, string? Field = null, object? Arg = null);
 
+/// <summary>An official's administrative check of a submitted bid; the reason is shown to the applicant.</summary>
+public sealed record EligibilityDecision(bool Eligible, string? Reason, DateTimeOffset At, Guid By);
+
 /// <summary>An uploaded document answering one of the call's required documents (by its position in the list).</summary>
 public sealed record BidAttachment(int DocumentIndex, Guid FileId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, Guid UploadedBy);
 
@@ -105,6 +108,9 @@ public sealed class Bid : Entity
     public BidContent Content { get; private set; }
 
     public IReadOnlyList<BidAttachment> Attachments { get; private set; } = [];
+
+    /// <summary>Null until an official of the call's body has checked the submitted bid after the deadline.</summary>
+    public EligibilityDecision? Eligibility { get; private set; }
 
     /// <summary>Increases with every saved change; a save naming an older revision is a concurrent edit.</summary>
     public int Revision { get; private set; }
@@ -270,6 +276,16 @@ public sealed class Bid : Entity
         return new BidSubmission(Id, SubmissionCount, receiptNumber, idempotencyKey, userId, now, canonical, BidContent.Sha256(canonical), Content.RequestedAmount, Attachments);
     }
 
+    /// <summary>After the deadline, an official marks the counted version eligible, or ineligible with a reason.</summary>
+    public void CheckEligibility(Call call, bool eligible, string? reason, Guid officialId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        CheckRule(new EligibilityIsCheckedAfterTheDeadlineRule(call, now));
+        CheckRule(new OnlySubmittedBidsAreCheckedRule(Status));
+        CheckRule(new IneligibilityNeedsAReasonRule(eligible, reason));
+        Eligibility = new EligibilityDecision(eligible, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now, officialId);
+    }
+
     public void Withdraw(Call call, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -364,4 +380,25 @@ public sealed class BidMustBeCompleteToSubmitRule(IReadOnlyList<SubmissionProble
     public bool IsBroken() => Problems.Count > 0;
 
     public string MessageKey => "Rule.BidIncomplete";
+}
+
+public sealed class EligibilityIsCheckedAfterTheDeadlineRule(Call call, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => call.PhaseAt(now) != CallPhase.Closed;
+
+    public string MessageKey => "Rule.EligibilityAfterDeadline";
+}
+
+public sealed class OnlySubmittedBidsAreCheckedRule(BidStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != BidStatus.Submitted;
+
+    public string MessageKey => "Rule.EligibilityOnlySubmitted";
+}
+
+public sealed class IneligibilityNeedsAReasonRule(bool eligible, string? reason) : IBusinessRule
+{
+    public bool IsBroken() => !eligible && (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10);
+
+    public string MessageKey => "Rule.IneligibilityNeedsReason";
 }

@@ -15,7 +15,7 @@ internal static class JsonColumn
     };
 
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property)
-        where T : class
+        where T : class?
     {
         var comparer = new ValueComparer<T>(
             (a, b) => Serialize(a) == Serialize(b),

@@ -264,6 +264,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Eligibility")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("eligibility");
+
                     b.Property<DateTimeOffset?>("LastSubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_submitted_at");

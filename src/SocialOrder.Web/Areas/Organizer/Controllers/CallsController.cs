@@ -181,6 +181,30 @@ public sealed class CallsController : OrganizerController
         return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id }, "questions");
     }
 
+    [HttpPost]
+    public async Task<IActionResult> CheckEligibility(Guid id, Guid bidId, bool eligible, string? reason, CancellationToken ct)
+    {
+        var result = await Sender.Send(new SocialOrder.Application.Bids.CheckEligibilityCommand(bidId, eligible, reason), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            AddErrors(result, $"Eligibility[{bidId}]");
+            foreach (var error in result.Errors.Where(e => e.Field is null))
+            {
+                ModelState.AddModelError($"Eligibility[{bidId}].Reason", Infrastructure.ResultExtensions.Localize(L, error));
+            }
+
+            return View(nameof(Details), await DetailsAsync(id, ct));
+        }
+
+        Status(eligible ? "Organizer.Bids.MarkedEligible" : "Organizer.Bids.MarkedIneligible");
+        return RedirectToAction(nameof(Details), "Calls", new { area = "Organizer", id }, "bids-title");
+    }
+
     /// <summary>All documents of a submitted bid as one ZIP, after the deadline.</summary>
     [HttpGet]
     public async Task<IActionResult> BidDocuments(Guid id, Guid bidId, CancellationToken ct)
