@@ -187,7 +187,15 @@ public sealed class SaveCallDraftCommandHandler(IAppDbContext db, ICurrentUser u
         }
 
         existing.UpdateDraft(content);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Guid>.Conflict("Rule.CallChangedByColleague");
+        }
+
         return existing.Id.Value;
     }
 }
