@@ -26,9 +26,9 @@ public sealed class CallCatalogue(AppDbContext db) : ICallCatalogue
         var calls = Filter(db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft), query, now);
 
         // The planner prices "search_vector @@ query" on a sequential scan as if each vector were at hand, but every
-        // one must be read back from TOAST and decompressed: a broad search then costs 10-40x the GIN index's
+        // one must be read back from TOAST and decompressed: a broad search then costs tens of times the GIN index's
         // bitmap scan (docs/benchmarks/catalogue.md). So, for full-text searches only, sequential scans are ruled
-        // out for the span of one read-only transaction.
+        // out for the span of one short transaction that only reads.
         await using var transaction = PrefixQuery(query.Search) is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         if (transaction is not null)
         {
