@@ -32,6 +32,10 @@ public abstract class PortalController : Controller
         };
     }
 
+    /// <summary>All of a result's messages as one localized text, for a status line or a JSON answer.</summary>
+    protected string ErrorText(Result result) =>
+        string.Join(" ", (result ?? throw new ArgumentNullException(nameof(result))).Errors.Select(e => ResultExtensions.Localize(L, e)));
+
     /// <summary>Replaces model-binding messages with the use case's own, which are the ones that count.</summary>
     protected void AddErrors(Result result, string? prefix = null)
     {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
 using SocialOrder.Application.Calls.Drafts;
+using SocialOrder.Application.Common.Files;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Common.Validation;
@@ -49,10 +50,7 @@ public sealed class AmendCallCommandValidator : AbstractValidator<AmendCallComma
         {
             document.RuleFor(x => x.NameKk).NotEmpty().MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.NameRu).NotEmpty().MaximumLength(300).NoMarkup();
-            document.RuleFor(x => x.AllowedTypes)
-                .Must(t => SaveCallDraftCommand.NormalizeTypes(t).Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } types
-                           && types.All(SaveCallDraftCommandValidator.AllowedFileTypes.Contains))
-                .WithErrorCode("Call.DocumentTypesInvalid");
+            document.RuleFor(x => x.AllowedTypes).AllowedFileTypes();
         });
     }
 }
@@ -77,7 +75,7 @@ public sealed class AmendCallCommandHandler(IAppDbContext db, ICurrentUser user,
             call.Term == CallTerm.Long ? c.YearlyBudgets.Select((a, i) => new YearlyBudget(i + 1, a ?? 0)).ToList() : null,
             c.ClosesAt,
             c.RequiredDocuments.Select(d => new RequiredDocument(
-                new LocalizedText(d.NameKk!.Trim(), d.NameRu!.Trim()), d.IsMandatory, SaveCallDraftCommand.NormalizeTypes(d.AllowedTypes))).ToList());
+                new LocalizedText(d.NameKk!.Trim(), d.NameRu!.Trim()), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList());
         var amendment = call.Amend(change, c.Reason, time.GetUtcNow(), options.Value.MinimumDaysBeforeDeadline);
         await db.SaveChangesAsync(cancellationToken);
         return amendment.Number;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Common.Files;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Common.Validation;
@@ -64,7 +65,7 @@ public sealed record SaveCallDraftCommand(
         YearlyBudgets.Select((amount, i) => new YearlyBudget(i + 1, amount ?? 0)).ToList(),
         OpensAt,
         ClosesAt,
-        RequiredDocuments.Select(d => new RequiredDocument(Text(d.NameKk, d.NameRu, null), d.IsMandatory, NormalizeTypes(d.AllowedTypes))).ToList(),
+        RequiredDocuments.Select(d => new RequiredDocument(Text(d.NameKk, d.NameRu, null), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList(),
         Criteria.Select(c => new Criterion(
             (c.Code ?? string.Empty).Trim().ToUpperInvariant(),
             Text(c.NameKk, c.NameRu, null),
@@ -76,18 +77,12 @@ public sealed record SaveCallDraftCommand(
         DivergenceThreshold,
         MinimumTotalScore);
 
-    internal static string NormalizeTypes(string? types) =>
-        string.Join(',', (types ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => t.Trim().TrimStart('.').ToLowerInvariant()).Distinct());
-
     private static LocalizedText Text(string? kk, string? ru, string? en) =>
         new((kk ?? string.Empty).Trim(), (ru ?? string.Empty).Trim(), string.IsNullOrWhiteSpace(en) ? null : en.Trim());
 }
 
 public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDraftCommand>
 {
-    public static readonly string[] AllowedFileTypes = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"];
-
     public SaveCallDraftCommandValidator()
     {
         RuleFor(c => c.TitleKk).MaximumLength(300).NoMarkup();
@@ -136,9 +131,7 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
         {
             document.RuleFor(x => x.NameKk).MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.NameRu).MaximumLength(300).NoMarkup();
-            document.RuleFor(x => x.AllowedTypes)
-                .Must(t => SaveCallDraftCommand.NormalizeTypes(t).Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } types && types.All(AllowedFileTypes.Contains))
-                .WithErrorCode("Call.DocumentTypesInvalid");
+            document.RuleFor(x => x.AllowedTypes).AllowedFileTypes();
         });
         RuleFor(c => c.ExpertsPerBid).InclusiveBetween(1, 9);
         RuleFor(c => c.DivergenceThreshold).InclusiveBetween(1m, 100m);

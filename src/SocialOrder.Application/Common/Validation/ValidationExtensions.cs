@@ -18,4 +18,10 @@ public static class ValidationExtensions
     /// <summary>Plain text only: anything that looks like a tag is refused rather than stored ("< 18 лет" is fine).</summary>
     public static IRuleBuilderOptions<T, string?> NoMarkup<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || !Markup.IsMatch(v)).WithErrorCode("Validation.NoMarkup");
+
+    /// <summary>A comma-separated list of file types, each one the upload inspection can recognise.</summary>
+    public static IRuleBuilderOptions<T, string?> AllowedFileTypes<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => Files.FileTypes.Normalize(t).Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } types
+                       && types.All(Files.FileInspection.DefaultAllowedExtensions.Contains))
+            .WithErrorCode("Call.DocumentTypesInvalid");
 }

@@ -149,12 +149,12 @@ public sealed class BidsController : ApplicantController
         {
             return result.IsSuccess
                 ? Json(new { fileName = result.Value.FileName, size = result.Value.Size, sha256 = result.Value.Sha256 })
-                : StatusCode(422, new { message = string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))) });
+                : StatusCode(422, new { message = ErrorText(result) });
         }
 
         if (result.IsFailure)
         {
-            TempData.SetStatus(string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))));
+            TempData.SetStatus(ErrorText(result));
         }
         else
         {
@@ -175,7 +175,7 @@ public sealed class BidsController : ApplicantController
 
         if (result.IsFailure)
         {
-            TempData.SetStatus(string.Join(" ", result.Errors.Select(e => ResultExtensions.Localize(L, e))));
+            TempData.SetStatus(ErrorText(result));
         }
 
         return RedirectToAction(nameof(Edit), null, new { id }, "documents");
