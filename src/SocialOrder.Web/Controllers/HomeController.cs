@@ -13,14 +13,14 @@ public sealed class HomeController : PortalController
 
     [HttpPost]
     [Route("/culture")]
-    public IActionResult SetCulture(string culture, string? returnUrl)
+    public IActionResult SetCulture(string culture, string? returnUrl, [FromServices] TimeProvider time)
     {
         if (PortalSetup.Cultures.Contains(culture))
         {
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
 
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
