@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -16,7 +13,7 @@ namespace SocialOrder.Infrastructure.Pdf;
 /// with a QR code of the verification address. Rendering is deterministic, so a receipt can be re-issued
 /// byte for byte and its hash compared.
 /// </summary>
-public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
+public sealed class PdfSharpReceiptRenderer : IReceiptRenderer
 {
     public PdfSharpReceiptRenderer(IOptions<PdfOptions> options)
     {
@@ -31,22 +28,15 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
         document.Info.Title = $"Түбіртек / Квитанция {receipt.ReceiptNumber}";
         document.Info.Subject = receipt.BidTitle;
         document.Info.Author = ReceiptLayout.PortalName;
-        document.Info.Creator = "SocialOrder";
-        document.Info.CreationDate = receipt.ReceivedAtUtc.UtcDateTime;
-        document.Info.ModificationDate = receipt.ReceivedAtUtc.UtcDateTime;
         var identity = Fingerprint(receipt);
-        var id = Encoding.Latin1.GetString(identity, 0, 16);
-        document.Internals.FirstDocumentID = id;
-        document.Internals.SecondDocumentID = id;
+        ReproduciblePdf.Stamp(document, receipt.ReceivedAtUtc, identity);
 
         using (var layout = new ReceiptLayout(document, receipt))
         {
             layout.Compose();
         }
 
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return Reproducible(output.ToArray(), new Guid(identity.AsSpan(16, 16)).ToString("D"));
+        return ReproduciblePdf.Save(document, identity);
     }
 
     /// <summary>SHA-256 over every field, so the document identifiers differ whenever the content does.</summary>
@@ -59,38 +49,8 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
             r.RequestedAmount.ToString(CultureInfo.InvariantCulture), r.ContentSha256, r.VerificationUrl,
         };
         fields.AddRange(r.Files.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FileName}\u001F{f.Size}\u001F{f.Sha256}")));
-        return SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001E', fields)));
+        return ReproduciblePdf.Fingerprint(fields);
     }
-
-    /// <summary>
-    /// PDFsharp puts random values where a reproducible file needs fixed ones: a six-letter tag on each embedded
-    /// font subset (PDF 1.7, 9.6.4) and the XMP document and instance UUIDs. They are replaced by values of the
-    /// same length (tags numbered in order of appearance, the UUID derived from the receipt), so the
-    /// cross-reference offsets stay valid. The trailer /ID is set before saving.
-    /// </summary>
-    private static byte[] Reproducible(byte[] pdf, string uuid)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        var text = XmpUuid().Replace(Encoding.Latin1.GetString(pdf), uuid);
-        text = SubsetName().Replace(text, match =>
-        {
-            if (!tags.TryGetValue(match.Value, out var tag))
-            {
-                var n = tags.Count;
-                tag = string.Concat("SOR", (char)('A' + n / 676 % 26), (char)('A' + n / 26 % 26), (char)('A' + n % 26));
-                tags.Add(match.Value, tag);
-            }
-
-            return "/" + tag + "+" + match.Groups[1].Value;
-        });
-        return Encoding.Latin1.GetBytes(text);
-    }
-
-    [GeneratedRegex(@"/[A-Z]{6}\+(DejaVu[A-Za-z0-9#,-]*)", RegexOptions.CultureInvariant)]
-    private static partial Regex SubsetName();
-
-    [GeneratedRegex(@"(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}(?=</xmpMM:)", RegexOptions.CultureInvariant)]
-    private static partial Regex XmpUuid();
 
     private sealed class ReceiptLayout : IDisposable
     {
@@ -129,11 +89,11 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
         private readonly XFont _fileName = Font(9);
         private readonly XFont _fileHash = Font(7, mono: true);
         private readonly XFont _small = Font(7);
-        private readonly XBrush _ink = new XSolidBrush(XColor.FromArgb(0x1F, 0x23, 0x28));
-        private readonly XBrush _muted = new XSolidBrush(XColor.FromArgb(0x5A, 0x64, 0x70));
-        private readonly XBrush _accent = new XSolidBrush(XColor.FromArgb(0x0B, 0x4F, 0x8A));
-        private readonly XPen _rule = new(XColor.FromArgb(0xC9, 0xCF, 0xD6), 0.6);
-        private readonly XPen _strongRule = new(XColor.FromArgb(0x0B, 0x4F, 0x8A), 1.4);
+        private readonly XBrush _ink = new XSolidBrush(PdfText.Ink);
+        private readonly XBrush _muted = new XSolidBrush(PdfText.Muted);
+        private readonly XBrush _accent = new XSolidBrush(PdfText.Accent);
+        private readonly XPen _rule = new(PdfText.Rule, 0.6);
+        private readonly XPen _strongRule = new(PdfText.Accent, 1.4);
         private double _y;
 
         public ReceiptLayout(PdfDocument document, ReceiptDocument receipt)
@@ -187,10 +147,7 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
 
         private void Fields()
         {
-            var local = KazakhstanTime.ToLocal(_receipt.ReceivedAtUtc);
-            var offset = local.Offset;
-            var zone = "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(offset.Minutes == 0 ? "%h" : @"h\:mm", CultureInfo.InvariantCulture);
-            Row(("Қабылданған уақыты", "Время приёма"), (local.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " (" + zone + ")", _valueBold));
+            Row(("Қабылданған уақыты", "Время приёма"), (PdfText.KazakhstanStamp(_receipt.ReceivedAtUtc, "dd.MM.yyyy HH:mm:ss"), _valueBold));
             Row(("Конкурс", "Конкурс"), (_receipt.CallReference, _valueBold), (_receipt.CallTitleKk, _value), (_receipt.CallTitleRu, _value));
             Row(("Ұйым", "Организация"), (_receipt.OrganizationNameKk, _value), (_receipt.OrganizationNameRu, _value), ("БСН / БИН: " + _receipt.OrganizationBin, _value));
             Row(("Өтінім", "Заявка"), (_receipt.BidTitle, _value));
@@ -317,68 +274,12 @@ public sealed partial class PdfSharpReceiptRenderer : IReceiptRenderer
         private double Text(string text, XFont font, XBrush brush, double x, double y, double width) =>
             Lines(Wrap(text, font, width), font, brush, x, y);
 
-        private double Lines(List<string> lines, XFont font, XBrush brush, double x, double y)
-        {
-            foreach (var line in lines)
-            {
-                G.DrawString(line, font, brush, x, y, XStringFormats.TopLeft);
-                y += font.GetHeight();
-            }
+        private double Lines(List<string> lines, XFont font, XBrush brush, double x, double y) => PdfText.DrawLines(G, lines, font, brush, x, y);
 
-            return lines.Count * font.GetHeight();
-        }
+        private List<string> Wrap(string text, XFont font, double width) => PdfText.Wrap(G, text, font, width);
 
-        /// <summary>Breaks at spaces (no-break spaces hold), and inside a word only when the word alone is too wide.</summary>
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
-            {
-                var current = string.Empty;
-                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var candidate = current.Length == 0 ? word : current + " " + word;
-                    if (Width(candidate, font) <= width)
-                    {
-                        current = candidate;
-                        continue;
-                    }
+        private double Width(string text, XFont font) => PdfText.Width(G, text, font);
 
-                    if (current.Length > 0)
-                    {
-                        lines.Add(current);
-                    }
-
-                    current = string.Empty;
-                    var elements = StringInfo.GetTextElementEnumerator(word);
-                    while (elements.MoveNext())
-                    {
-                        var next = current + elements.GetTextElement();
-                        if (current.Length > 0 && Width(next, font) > width)
-                        {
-                            lines.Add(current);
-                            next = elements.GetTextElement();
-                        }
-
-                        current = next;
-                    }
-                }
-
-                if (current.Length > 0 || lines.Count == 0)
-                {
-                    lines.Add(current);
-                }
-            }
-
-            return lines;
-        }
-
-        private double Width(string text, XFont font) => G.MeasureString(text, font).Width;
-
-        private static XFont Font(double size, bool bold = false, bool mono = false) => new(
-            mono ? DejaVuFontResolver.Mono : DejaVuFontResolver.Sans,
-            size,
-            bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-            new XPdfFontOptions(PdfFontEncoding.Unicode));
+        private static XFont Font(double size, bool bold = false, bool mono = false) => PdfText.Font(size, bold, mono);
     }
 }
