@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IFileStore, PostgresFileStore>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
+        services.AddSingleton<IAwardProtocolRenderer, PdfSharpAwardProtocolRenderer>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))
