@@ -86,7 +86,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
         private const double Top = 32;
         private const double FooterRule = PageHeight - 46;
         private const double Bottom = FooterRule - 8;
-        private const double LabelWidth = 210;
+        private const double LabelWidth = 260;
         private const double PadX = 3;
         private const double PadY = 2.5;
         private const double MinFlexWidth = 90;
@@ -243,7 +243,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
                 new(_t.Rank, Align.Right), new(_t.ReceiptNumber), new(_t.Organization, Flex: 1), new(_t.Bin), new(_t.Requested, Align.Right),
             };
             columns.AddRange(_p.Criteria.Select(c => new Column(c.Code, Align.Right)));
-            columns.AddRange([new(_t.Total, Align.Right), new(_t.Flags, Cap: 92), new(_t.Outcome, Cap: 80)]);
+            columns.AddRange([new(_t.Total, Align.Right), new(_t.Flags, Cap: 84), new(_t.Outcome, Cap: 80)]);
             var rows = Ranked().Select(b =>
             {
                 var cells = new List<Cell> { Count(b.Rank), b.ReceiptNumber, Local(b.OrganizationName), b.Bin, Amount(b.Requested) };

@@ -122,7 +122,8 @@ public sealed class AwardProtocolRendererTests
         Assert.Contains("21.04.2026 01:15 (UTC+5)", text, StringComparison.Ordinal);
         Assert.Contains(language == ProtocolLanguage.Kk ? "21.04.2026 ж. № AP-2026-0042 хаттама" : "Протокол № AP-2026-0042 от 21.04.2026", text, StringComparison.Ordinal);
         Assert.Contains(language == ProtocolLanguage.Kk ? "Кворум бар." : "Кворум имеется.", text, StringComparison.Ordinal);
-        Assert.Contains(language == ProtocolLanguage.Kk ? "Бағалар алшақ" : "Расхождение оценок", text, StringComparison.Ordinal);
+        Assert.Contains(language == ProtocolLanguage.Kk ? "Бағалар" : "Расхождение", words);
+        Assert.Contains(language == ProtocolLanguage.Kk ? "Келісілген" : "Согласовано", words);
     }
 
     [Fact]
