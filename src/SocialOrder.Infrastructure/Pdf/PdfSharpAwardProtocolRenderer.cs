@@ -222,9 +222,9 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
                 return;
             }
 
-            SubHeading(_t.IneligibleHeading);
             var rows = _p.Ineligible.Select((b, i) => new Cell[] { Count(i + 1), b.ReceiptNumber, Local(b.OrganizationName), b.Bin, b.Reason }).ToList();
-            Table([new("№", Align.Right), new(_t.ReceiptNumber), new(_t.Organization, Flex: 3), new(_t.Bin), new(_t.Reason, Flex: 4)], rows);
+            _y += 6;
+            Table([new("№", Align.Right), new(_t.ReceiptNumber), new(_t.Organization, Flex: 3), new(_t.Bin), new(_t.Reason, Flex: 4)], rows, _t.IneligibleHeading);
         }
 
         private void Ranking()
@@ -250,7 +250,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
                 cells.AddRange(_p.Criteria.Select((_, i) => new Cell(i < b.CriterionMeans.Count ? Score(b.CriterionMeans[i]) : "—")));
                 cells.Add(new(Score(b.Total), Bold: true));
                 cells.Add(string.Join(", ", b.Flags.Select(_t.FlagName)));
-                cells.Add(new(_t.OutcomeNames[b.Outcome], Bold: b.Outcome == ProtocolOutcome.Awarded));
+                cells.Add(new(_t.OutcomeNames.GetValueOrDefault(b.Outcome, b.Outcome.ToString()), Bold: b.Outcome == ProtocolOutcome.Awarded));
                 return cells.ToArray();
             }).ToList();
             Table(columns, rows);
@@ -442,13 +442,6 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             _y += 4;
         }
 
-        private void SubHeading(string text)
-        {
-            _y += 6;
-            Keep(_bodyBold.GetHeight() + 4 * _cell.GetHeight());
-            _y += PdfText.DrawLines(G, Wrap(text, _bodyBold, ContentWidth), _bodyBold, _ink, Left, _y) + 3;
-        }
-
         /// <summary>A label and its value side by side; the value wraps under itself.</summary>
         private void Field(string label, string value, XFont font)
         {
@@ -482,11 +475,11 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
         }
 
         /// <summary>
-        /// A table across the content width. Content-sized columns take the width of their widest cell (up to their
-        /// cap); flexible columns share the rest. Each row stays on one page unless it is taller than a page; a page
-        /// break repeats the header row.
+        /// A table across the content width, after an optional caption. Content-sized columns take the width of their
+        /// widest cell (up to their cap); flexible columns share the rest. Each row stays on one page unless it is taller
+        /// than a page; a page break repeats the header row. The caption and the header stay with the first row.
         /// </summary>
-        private void Table(IReadOnlyList<Column> columns, IReadOnlyList<Cell[]> rows)
+        private void Table(IReadOnlyList<Column> columns, IReadOnlyList<Cell[]> rows, string? caption = null)
         {
             var widths = ColumnWidths(columns, rows);
             var lefts = new double[columns.Count + 1];
@@ -513,8 +506,11 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
                 _y += headerHeight;
             }
 
-            var first = rows.Count == 0 ? 1 : Math.Min(capacity, rows[0].Select((c, i) => CellLines(c, widths[i]).Count).Max());
-            Keep(headerHeight + first * lineHeight + 2 * PadY);
+            var first = rows.Count == 0 ? 0 : rows[0].Select((c, i) => CellLines(c, widths[i]).Count).Max();
+            var captionLines = caption is null ? [] : Wrap(caption, _bodyBold, ContentWidth);
+            var captionHeight = captionLines.Count == 0 ? 0 : captionLines.Count * _bodyBold.GetHeight() + 3;
+            Keep(captionHeight + headerHeight + (first <= capacity ? first : 3) * lineHeight + 2 * PadY);
+            _y += PdfText.DrawLines(G, captionLines, _bodyBold, _ink, Left, _y) + (captionLines.Count == 0 ? 0 : 3);
             DrawHeader();
             for (var r = 0; r < rows.Count; r++)
             {

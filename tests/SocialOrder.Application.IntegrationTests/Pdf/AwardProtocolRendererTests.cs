@@ -242,6 +242,56 @@ public sealed class AwardProtocolRendererTests
     }
 
     [Fact]
+    public void Render_OversizedCells_WrapAndBreakAcrossPagesInsideThePage()
+    {
+        var protocol = Protocol();
+        var longWord = string.Concat(Enumerable.Repeat("Ұзынатаусызсөз", 25));
+        var longReason = string.Join(' ', Enumerable.Repeat("Өтінім конкурстық құжаттаманың талаптарына сәйкес келмейді, себебі қосымшалар толық емес.", 120));
+        var protocolWithLongText = protocol with
+        {
+            Ineligible = [new("RCP-2026-900009", new(longWord, longWord), "120340012345", longReason)],
+            Dissents = [new("Ким Сергей Алексеевич", longReason)],
+        };
+
+        using var pdf = PdfDocument.Open(_renderer.Render(protocolWithLongText, ProtocolLanguage.Kk));
+
+        Assert.All(pdf.GetPages(), page =>
+        {
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{page.Number} / {pdf.NumberOfPages} бет"), Text(page), StringComparison.Ordinal);
+            Assert.All(page.GetWords(), w =>
+            {
+                Assert.InRange(w.BoundingBox.Left, 24, page.Width - 24);
+                Assert.InRange(w.BoundingBox.Right, 24, page.Width - 24);
+                Assert.InRange(w.BoundingBox.Bottom, 24, page.Height - 24);
+            });
+        });
+        var words = Words(pdf);
+        Assert.Equal(240, words.Count(w => w == "толық"));
+        var pieces = words.Where(w => w.Length > 3 && longWord.Contains(w, StringComparison.Ordinal)).ToList();
+        Assert.True(pieces.Count > 1, "the long word is broken inside its cell");
+        Assert.Equal(longWord, string.Concat(pieces));
+    }
+
+    [Fact]
+    public void Render_EmptyDecision_StillRendersEverySection()
+    {
+        var empty = Protocol() with
+        {
+            Members = [], Ineligible = [], Criteria = [], Bids = [], Dissents = [], BidsReceived = 0, BidsWithdrawn = 0, BidsEvaluated = 0, TotalAwarded = 0,
+        };
+
+        using var pdf = PdfDocument.Open(_renderer.Render(empty, ProtocolLanguage.Ru));
+
+        var text = string.Join(' ', Words(pdf));
+        Assert.Contains("Оценённых заявок нет.", text, StringComparison.Ordinal);
+        Assert.Contains("Победители не определены.", text, StringComparison.Ordinal);
+        Assert.Contains("Резервный список не сформирован.", text, StringComparison.Ordinal);
+        Assert.Contains("Особых мнений не заявлено.", text, StringComparison.Ordinal);
+        Assert.Contains("Кворум отсутствует.", text, StringComparison.Ordinal);
+        Assert.Contains(Hash, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WithoutQuorum_SaysSo()
     {
         var protocol = Protocol();
