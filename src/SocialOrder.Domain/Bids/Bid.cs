@@ -86,6 +86,9 @@ public sealed record SubmissionProblem(string Code, string? Field = null, object
 /// <summary>An official's administrative check of a submitted bid; the reason is shown to the applicant.</summary>
 public sealed record EligibilityDecision(bool Eligible, string? Reason, DateTimeOffset At, Guid By);
 
+/// <summary>An official's recorded decision to rank a divergent bid as it stands, with the reason.</summary>
+public sealed record ReconciliationDecision(string Reason, DateTimeOffset At, Guid By);
+
 /// <summary>An uploaded document answering one of the call's required documents (by its position in the list).</summary>
 public sealed record BidAttachment(int DocumentIndex, Guid FileId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, Guid UploadedBy);
 
@@ -111,6 +114,9 @@ public sealed class Bid : Entity
 
     /// <summary>Null until an official of the call's body has checked the submitted bid after the deadline.</summary>
     public EligibilityDecision? Eligibility { get; private set; }
+
+    /// <summary>Set when an official settles a divergent evaluation by a reconciliation decision instead of a further expert.</summary>
+    public ReconciliationDecision? Reconciliation { get; private set; }
 
     /// <summary>Increases with every saved change; a save naming an older revision is a concurrent edit.</summary>
     public int Revision { get; private set; }
@@ -284,6 +290,13 @@ public sealed class Bid : Entity
         CheckRule(new OnlySubmittedBidsAreCheckedRule(Status));
         CheckRule(new IneligibilityNeedsAReasonRule(eligible, reason));
         Eligibility = new EligibilityDecision(eligible, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now, officialId);
+    }
+
+    public void Reconcile(string reason, Guid officialId, DateTimeOffset now)
+    {
+        CheckRule(new Evaluation.ReconciliationNeedsAReasonRule(reason));
+        CheckRule(new Evaluation.ReconciledOnceRule(Reconciliation is not null));
+        Reconciliation = new ReconciliationDecision(reason.Trim(), now, officialId);
     }
 
     public void Withdraw(Call call, DateTimeOffset now)

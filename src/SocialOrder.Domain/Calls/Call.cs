@@ -24,7 +24,8 @@ public sealed record CallContent(
     IReadOnlyList<Criterion> Criteria,
     int ExpertsPerBid,
     decimal DivergenceThreshold,
-    decimal MinimumTotalScore);
+    decimal MinimumTotalScore,
+    bool ExpertsSeeOtherSheets = false);
 
 /// <summary>What may change after publishing (never the methodology); null means unchanged.</summary>
 public sealed record CallAmendment(
@@ -96,11 +97,16 @@ public sealed class Call : Entity
 
     public decimal MinimumTotalScore { get; private set; }
 
+    /// <summary>After submitting their own sheet, an expert may read the other submitted sheets for that bid (off by default).</summary>
+    public bool ExpertsSeeOtherSheets { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
+
+    public DateTimeOffset? AwardedAt { get; private set; }
 
     public string? CancellationReason { get; private set; }
 
@@ -141,7 +147,7 @@ public sealed class Call : Entity
 
     public CallContent Content => new(
         Title, Summary, Description, Eligibility, PriorityAreaId, RegionId, Instrument, Budget, MaxPerProject, DurationMonths,
-        Term, YearlyBudgets, OpensAt, ClosesAt, RequiredDocuments, Criteria, ExpertsPerBid, DivergenceThreshold, MinimumTotalScore);
+        Term, YearlyBudgets, OpensAt, ClosesAt, RequiredDocuments, Criteria, ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets);
 
     public void UpdateDraft(CallContent content)
     {
@@ -346,6 +352,14 @@ public sealed class Call : Entity
         return amendment;
     }
 
+    /// <summary>The commission's decision is locked: the competition is over and its results are public.</summary>
+    public void MarkAwarded(DateTimeOffset now)
+    {
+        CheckRule(new AwardOnlyAClosedCallRule(this, now));
+        Status = CallStatus.Awarded;
+        AwardedAt = now;
+    }
+
     public void Cancel(string reason, DateTimeOffset now)
     {
         CheckRule(new CallCanBeCancelledOnlyBeforeAwardRule(Status));
@@ -413,6 +427,7 @@ public sealed class Call : Entity
         ExpertsPerBid = c.ExpertsPerBid;
         DivergenceThreshold = c.DivergenceThreshold;
         MinimumTotalScore = c.MinimumTotalScore;
+        ExpertsSeeOtherSheets = c.ExpertsSeeOtherSheets;
     }
 }
 

@@ -59,3 +59,10 @@ public sealed class CallCanBeCancelledOnlyBeforeAwardRule(CallStatus status) : I
 
     public string MessageKey => "Rule.CallCannotBeCancelled";
 }
+
+public sealed class AwardOnlyAClosedCallRule(Call call, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => call.PhaseAt(now) != CallPhase.Closed;
+
+    public string MessageKey => "Rule.AwardOnlyClosedCall";
+}

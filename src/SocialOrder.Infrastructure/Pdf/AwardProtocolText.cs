@@ -92,12 +92,17 @@ internal sealed class AwardProtocolText
     public required IReadOnlyDictionary<string, string> FlagNames { get; init; }
     public required IReadOnlyDictionary<ProtocolOutcome, string> OutcomeNames { get; init; }
 
-    public string RoleName(ProtocolMember member) => member.IsObserver ? Observer : member.Role switch
+    public string RoleName(ProtocolMember member)
     {
-        ProtocolMemberRole.Chair => Chair,
-        ProtocolMemberRole.Secretary => Secretary,
-        _ => Member,
-    };
+        ArgumentNullException.ThrowIfNull(member);
+        var role = member.Role switch
+        {
+            ProtocolMemberRole.Chair => Chair,
+            ProtocolMemberRole.Secretary => Secretary,
+            _ => Member,
+        };
+        return member.IsObserver ? $"{role}, {Observer}" : role;
+    }
 
     /// <summary>A known flag by its short label; an unknown one as it is, so nothing is silently dropped.</summary>
     public string FlagName(string flag) => FlagNames.TryGetValue(flag, out var name) ? name : flag;
@@ -128,7 +133,7 @@ internal sealed class AwardProtocolText
         Present = "Қатысты",
         Absent = "Қатыспады",
         QuorumCount = (present, members, required) =>
-            $"Отырысқа комиссияның {members} мүшесінің {present} мүшесі қатысты (кворум үшін кемінде {required} мүше қажет; бақылаушылар есептелмейді).",
+            $"Отырысқа комиссияның {members} мүшесінің {present} мүшесі қатысты (кворум үшін кемінде {required} мүше қажет).",
         QuorumMet = "Кворум бар.",
         QuorumNotMet = "Кворум жоқ.",
 
@@ -223,7 +228,7 @@ internal sealed class AwardProtocolText
         Present = "Присутствовал(а)",
         Absent = "Отсутствовал(а)",
         QuorumCount = (present, members, required) =>
-            $"На заседании присутствуют {present} из {members} членов комиссии (для кворума необходимо не менее {required}; наблюдатели не учитываются).",
+            $"На заседании присутствуют {present} из {members} членов комиссии (для кворума необходимо не менее {required}).",
         QuorumMet = "Кворум имеется.",
         QuorumNotMet = "Кворум отсутствует.",
 

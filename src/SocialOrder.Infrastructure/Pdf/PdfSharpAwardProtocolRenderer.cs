@@ -201,10 +201,10 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             }).ToList();
             Table([new("№", Align.Right), new(_t.FullName, Flex: 2), new(_t.Role, Flex: 1), new(_t.Attendance)], rows);
 
-            // Observers (Public Council) follow the meeting but do not vote, so they count neither way.
-            var voting = _p.Members.Where(m => !m.IsObserver).ToList();
+            // Every member counts, Public Council observers included, with the same rounding as the decision itself.
+            var voting = _p.Members;
             var present = voting.Count(m => m.Present);
-            var required = (int)decimal.Ceiling(decimal.Round(_p.QuorumFraction * voting.Count, 10));
+            var required = (int)decimal.Ceiling(decimal.Round(_p.QuorumFraction * voting.Count, 2));
             var met = voting.Count > 0 && present >= required;
             _y += 4;
             Paragraph(_t.QuorumCount(present, voting.Count, required) + " " + (met ? _t.QuorumMet : _t.QuorumNotMet), _body, _ink, Left, ContentWidth);
@@ -353,8 +353,8 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
 
         private void Signatures()
         {
-            // The chair and the secretary sign in any case; other members only if they were present. Observers do not sign.
-            var voting = _p.Members.Where(m => !m.IsObserver).ToList();
+            // The chair and the secretary sign in any case; other members (observers too) only if they were present.
+            var voting = _p.Members;
             var signers = new List<(string Role, string Name)>();
             signers.AddRange(voting.Where(m => m.Role == ProtocolMemberRole.Chair).Select(m => (_t.ChairSigns, m.FullName)));
             signers.AddRange(voting.Where(m => m.Role == ProtocolMemberRole.Secretary).Select(m => (_t.SecretarySigns, m.FullName)));

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
 using SocialOrder.Infrastructure.Identity;
@@ -33,6 +35,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Bid> Bids => Set<Bid>();
 
     public DbSet<BidSubmission> BidSubmissions => Set<BidSubmission>();
+
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+
+    public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
 
     // Lock first, then read with an ordinary query: under READ COMMITTED the read sees the latest committed row.
     public async Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken)

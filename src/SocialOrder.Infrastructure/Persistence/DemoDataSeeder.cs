@@ -23,6 +23,11 @@ public static class DemoDataSeeder
         ("official.almaty@socialorder.kz", "Нурлан Касымов", Roles.Official, AkimatBin),
         ("applicant@socialorder.kz", "Данияр Ахметов", Roles.Applicant, null),
         ("expert@socialorder.kz", "Гульнара Есенова", Roles.Expert, null),
+        ("expert2@socialorder.kz", "Ерлан Нұрланұлы", Roles.Expert, null),
+        ("expert3@socialorder.kz", "Сауле Бекова", Roles.Expert, null),
+        ("expert4@socialorder.kz", "Асхат Тулегенов", Roles.Expert, null),
+        ("expert5@socialorder.kz", "Жанар Омарова", Roles.Expert, null),
+        ("expert6@socialorder.kz", "Ольга Ким", Roles.Expert, null),
         ("observer@socialorder.kz", "Марат Жумабаев", Roles.Observer, MinistryBin),
     ];
 
@@ -89,6 +94,33 @@ public static class DemoDataSeeder
 
             await users.AddToRoleAsync(user, role);
         }
+
+        await EnsureExpertProfilesAsync(db, users, time, cancellationToken);
+    }
+
+    /// <summary>Every demo expert is an approved member of the pool, knowing all priority areas and two regions each.</summary>
+    private static async Task EnsureExpertProfilesAsync(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var areas = await db.PriorityAreas.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        var experts = Accounts.Where(a => a.Role == Roles.Expert).ToList();
+        for (var i = 0; i < experts.Count; i++)
+        {
+            var user = await users.FindByEmailAsync(experts[i].Email);
+            if (user is null || await db.ExpertProfiles.AnyAsync(p => p.UserId == user.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var profile = Domain.Evaluation.ExpertProfile.Apply(
+                user.Id, user.FullName, user.Email!, areas, [new RegionId(1 + (i * 3 % 20)), new RegionId(1 + ((i * 3 + 1) % 20))],
+                Domain.Evaluation.ExpertLanguages.Kazakh | Domain.Evaluation.ExpertLanguages.Russian,
+                "Тәжірибесі 10 жылдан астам: әлеуметтік жобаларды бағалау. Опыт оценки социальных проектов НПО более 10 лет.", true, 20, now);
+            profile.Decide(true, now);
+            db.ExpertProfiles.Add(profile);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static async Task EnsureRolesAsync(IServiceProvider services)

@@ -73,7 +73,8 @@ public static class SpikeSeeder
         return call.Id.Value;
     }
 
-    private static Bin NextBin(ref long seed)
+    /// <summary>The next valid BIN (check digit) after the seed: synthetic organizations for seeders.</summary>
+    internal static Bin NextBin(ref long seed)
     {
         while (true)
         {

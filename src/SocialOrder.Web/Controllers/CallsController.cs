@@ -48,6 +48,15 @@ public sealed class CallsController : PortalController
     public Task<IActionResult> ByReference(string reference, CancellationToken ct) =>
         ShowAsync(new GetPublicCallQuery(null, reference), new QuestionForm(), ct);
 
+    /// <summary>The award protocol exactly as stored when the decision was locked (its SHA-256 is on the call's page).</summary>
+    [HttpGet("{id:guid}/protocol/{lang:regex(^(kk|ru)$)}")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Protocol(Guid id, string lang, CancellationToken ct)
+    {
+        var file = await Sender.Send(new Application.Awards.GetProtocolPdfQuery(id, lang == "kk" ? Application.Common.Interfaces.ProtocolLanguage.Kk : Application.Common.Interfaces.ProtocolLanguage.Ru), ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpPost("{id:guid}/questions")]
     [Authorize(Policy = Policies.Applicant)]
     public async Task<IActionResult> Ask(Guid id, [Bind(Prefix = "Ask")] QuestionForm form, CancellationToken ct)
@@ -77,6 +86,7 @@ public sealed class CallsController : PortalController
         }
 
         var questions = await Sender.Send(new GetCallQuestionsQuery(call.Value.Id, AnsweredOnly: true), ct);
-        return View("Details", new CallPageModel(call.Value, questions, ask));
+        var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResultsQuery(call.Value.Id), ct) : null;
+        return View("Details", new CallPageModel(call.Value, questions, ask, results));
     }
 }

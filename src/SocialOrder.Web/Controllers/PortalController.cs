@@ -36,6 +36,26 @@ public abstract class PortalController : Controller
     protected string ErrorText(Result result) =>
         string.Join(" ", (result ?? throw new ArgumentNullException(nameof(result))).Errors.Select(e => ResultExtensions.Localize(L, e)));
 
+    /// <summary>An autosave's answer: the new revision and "saved at" time, or the errors by field (409 for a stale revision).</summary>
+    protected IActionResult AutosaveAnswer(Result<int> result, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(time);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.IsFailure)
+        {
+            var errors = result.Errors.Select(e => new { field = e.Field is null ? null : "Form." + e.Field, message = ResultExtensions.Localize(L, e) });
+            return StatusCode(result.Status == ResultStatus.Conflict ? 409 : 422, new { errors });
+        }
+
+        var savedAt = Formatting.KzTime(time.GetUtcNow())[11..];
+        return Json(new { revision = result.Value, message = string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Bid.SavedAt"].Value, savedAt) });
+    }
+
     /// <summary>Replaces model-binding messages with the use case's own, which are the ones that count.</summary>
     protected void AddErrors(Result result, string? prefix = null)
     {

@@ -90,7 +90,7 @@ public sealed record CatalogueModel(CatalogueForm Filter, CataloguePage Page, Su
 
 public sealed record SubscribeModel(SubscriptionForm Form, IReadOnlyList<ReferenceItem> Regions, IReadOnlyList<ReferenceItem> PriorityAreas);
 
-public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask);
+public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask, SocialOrder.Application.Awards.CallResults? Results = null);
 
 /// <summary>The confirm and unsubscribe pages: the token from the e-mail, and whether the action has been done.</summary>
 public sealed record SubscriptionActionModel(string Token, bool? Succeeded);

@@ -300,7 +300,7 @@ public sealed class AwardProtocolRendererTests
         using var pdf = PdfDocument.Open(_renderer.Render(protocol with { Members = members }, ProtocolLanguage.Ru));
 
         var text = string.Join(' ', Words(pdf));
-        Assert.Contains("присутствуют 2 из 5 членов комиссии", text, StringComparison.Ordinal);
+        Assert.Contains("присутствуют 2 из 6 членов комиссии", text, StringComparison.Ordinal);
         Assert.Contains("необходимо не менее 4", text, StringComparison.Ordinal);
         Assert.Contains("Кворум отсутствует.", text, StringComparison.Ordinal);
     }
@@ -311,7 +311,7 @@ public sealed class AwardProtocolRendererTests
         using var pdf = PdfDocument.Open(_renderer.Render(Protocol(), ProtocolLanguage.Ru));
 
         var words = Words(pdf);
-        Assert.Equal(4, words.Count(w => w == "(подпись)"));
+        Assert.Equal(5, words.Count(w => w == "(подпись)"));
         var text = string.Join(' ', words);
         Assert.Contains("Председатель комиссии Сәрсенбаев Ғалымжан Нұрланұлы", text, StringComparison.Ordinal);
         Assert.Contains("Секретарь комиссии Иванова Мария Петровна", text, StringComparison.Ordinal);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Auditing;
+using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
 
@@ -28,6 +30,12 @@ public interface IAppDbContext
     DbSet<Bid> Bids { get; }
 
     DbSet<BidSubmission> BidSubmissions { get; }
+
+    DbSet<ExpertProfile> ExpertProfiles { get; }
+
+    DbSet<ExpertAssignment> ExpertAssignments { get; }
+
+    DbSet<AwardDecision> AwardDecisions { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

@@ -21,4 +21,13 @@ public sealed class CallOptions
 
     /// <summary>Where links in e-mails point; the web layer fills it from Portal:PublicBaseUrl or the request.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Days an expert has to score, counted from the official's confirmation of the assignment.</summary>
+    public int ScoringDays { get; set; } = 14;
+
+    /// <summary>The shortest justification an expert may give for a criterion.</summary>
+    public int MinimumJustification { get; set; } = 30;
+
+    /// <summary>The shortest justification for 0 or full points: extremes need more explanation.</summary>
+    public int JustificationAtExtremes { get; set; } = 80;
 }

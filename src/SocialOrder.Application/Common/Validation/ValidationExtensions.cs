@@ -19,6 +19,8 @@ public static class ValidationExtensions
     public static IRuleBuilderOptions<T, string?> NoMarkup<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || !Markup.IsMatch(v)).WithErrorCode("Validation.NoMarkup");
 
+    public static bool HasMarkup(string value) => Markup.IsMatch(value);
+
     /// <summary>A comma-separated list of file types, each one the upload inspection can recognise.</summary>
     public static IRuleBuilderOptions<T, string?> AllowedFileTypes<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(t => Files.FileTypes.Normalize(t).Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } types

@@ -26,6 +26,7 @@ public sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         builder.Property(b => b.Content).AsJson();
         builder.Property(b => b.Attachments).AsJson();
         builder.Property(b => b.Eligibility).AsJson().IsRequired(false);
+        builder.Property(b => b.Reconciliation).AsJson().IsRequired(false);
         builder.Property(b => b.Revision).IsConcurrencyToken();
         builder.Ignore(b => b.HasUnsubmittedChanges);
         builder.Ignore(b => b.DomainEvents);

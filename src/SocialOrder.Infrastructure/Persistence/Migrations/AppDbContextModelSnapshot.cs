@@ -240,6 +240,118 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DecisionSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("decision_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Dissents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dissents");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("locked_by");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("members");
+
+                    b.Property<Guid?>("ProtocolKkFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("protocol_kk_file_id");
+
+                    b.Property<string>("ProtocolKkSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("protocol_kk_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("ProtocolNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("protocol_number");
+
+                    b.Property<Guid?>("ProtocolRuFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("protocol_ru_file_id");
+
+                    b.Property<string>("ProtocolRuSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("protocol_ru_sha256")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("QuorumFraction")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("quorum_fraction");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("YearlyBudgets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("yearly_budgets");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_decisions");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_decisions_call_id");
+
+                    b.HasIndex("ProtocolNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_decisions_protocol_number");
+
+                    b.ToTable("award_decisions", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Bids.Bid", b =>
                 {
                     b.Property<Guid>("Id")
@@ -275,6 +387,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("Reconciliation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reconciliation");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -403,6 +519,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("amendments");
 
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
                     b.Property<decimal>("Budget")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -442,6 +562,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.Property<int>("ExpertsPerBid")
                         .HasColumnType("integer")
                         .HasColumnName("experts_per_bid");
+
+                    b.Property<bool>("ExpertsSeeOtherSheets")
+                        .HasColumnType("boolean")
+                        .HasColumnName("experts_see_other_sheets");
 
                     b.Property<string>("Instrument")
                         .IsRequired()
@@ -751,6 +875,201 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_clarifications_call_id_asked_at");
 
                     b.ToTable("clarifications", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Evaluation.ExpertAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Declaration")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("declaration");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("history");
+
+                    b.Property<bool>("IsAdditional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_additional");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<int>("SheetRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("sheet_revision");
+
+                    b.Property<string>("SheetStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sheet_status");
+
+                    b.Property<int>("SheetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("sheet_version");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_assignments");
+
+                    b.HasIndex("BidId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_assignments_bid_id_expert_id")
+                        .HasFilter("status in ('Proposed','Assigned','Accepted')");
+
+                    b.HasIndex("CallId", "BidId")
+                        .HasDatabaseName("ix_expert_assignments_call_id_bid_id");
+
+                    b.HasIndex("ExpertId", "OrganizationId")
+                        .HasDatabaseName("ix_expert_assignments_expert_id_organization_id");
+
+                    b.HasIndex("ExpertId", "Status")
+                        .HasDatabaseName("ix_expert_assignments_expert_id_status");
+
+                    b.ToTable("expert_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Evaluation.ExpertProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consented_at");
+
+                    b.Property<string>("Cv")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("cv");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int>("Languages")
+                        .HasColumnType("integer")
+                        .HasColumnName("languages");
+
+                    b.Property<int>("MaxBidsPerCall")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_bids_per_call");
+
+                    b.PrimitiveCollection<int[]>("PriorityAreaIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("priority_area_ids");
+
+                    b.PrimitiveCollection<int[]>("RegionIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("region_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Unavailability")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("unavailability");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_expert_profiles");
+
+                    b.HasIndex("PriorityAreaIds")
+                        .HasDatabaseName("ix_expert_profiles_priority_area_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PriorityAreaIds"), "gin");
+
+                    b.HasIndex("RegionIds")
+                        .HasDatabaseName("ix_expert_profiles_region_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RegionIds"), "gin");
+
+                    b.HasIndex("Status", "FullName")
+                        .HasDatabaseName("ix_expert_profiles_status_full_name");
+
+                    b.ToTable("expert_profiles", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
@@ -1319,6 +1638,16 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_decisions_calls_call_id");
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Bids.Bid", b =>
                 {
                     b.HasOne("SocialOrder.Domain.Calls.Call", null)
@@ -1376,6 +1705,30 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_clarifications_calls_call_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Evaluation.ExpertAssignment", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_assignments_bids_bid_id");
+
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_assignments_calls_call_id");
+
+                    b.HasOne("SocialOrder.Domain.Evaluation.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_assignments_expert_profiles_expert_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>

@@ -35,6 +35,20 @@ public sealed class UsersController : AdminController
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>An expert candidate's profile (areas, regions, languages, CV) with the approve and reject buttons.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Expert(Guid id, CancellationToken ct)
+    {
+        var candidate = await Sender.Send(new SocialOrder.Application.Evaluation.GetExpertCandidateQuery(id), ct);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Reference"] = await Sender.Send(new SocialOrder.Application.ReferenceData.GetReferenceData.GetReferenceDataQuery(), ct);
+        return View(candidate);
+    }
+
     [HttpPost]
     public async Task<IActionResult> Decide(Guid id, bool approve, CancellationToken ct)
     {

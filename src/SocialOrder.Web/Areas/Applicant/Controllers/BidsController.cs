@@ -69,19 +69,7 @@ public sealed class BidsController : ApplicantController
     public async Task<IActionResult> Autosave(Guid id, [Bind(Prefix = "Form")] BidForm form, [FromServices] TimeProvider time, CancellationToken ct)
     {
         var result = await Sender.Send(form.ToCommand(id), ct);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.IsFailure)
-        {
-            var errors = result.Errors.Select(e => new { field = e.Field is null ? null : "Form." + e.Field, message = ResultExtensions.Localize(L, e) });
-            return StatusCode(result.Status == ResultStatus.Conflict ? 409 : 422, new { errors });
-        }
-
-        var savedAt = Formatting.KzTime(time.GetUtcNow())[11..];
-        return Json(new { revision = result.Value, message = string.Format(CultureInfo.CurrentCulture, L["Bid.SavedAt"].Value, savedAt) });
+        return AutosaveAnswer(result, time);
     }
 
     [HttpPost]
@@ -186,6 +174,14 @@ public sealed class BidsController : ApplicantController
     {
         var file = await Sender.Send(new GetBidFileQuery(id, fileId), ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>After the results: the bid's per-criterion means, total, rank, the experts' justifications (no names) and the outcome.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Feedback(Guid id, CancellationToken ct)
+    {
+        var feedback = await Sender.Send(new SocialOrder.Application.Awards.GetBidFeedbackQuery(id), ct);
+        return feedback is null ? NotFound() : View(feedback);
     }
 
     [HttpGet]

@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Results;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
+
+namespace SocialOrder.Application.Evaluation;
+
+public sealed record ExpertChoice(Guid Id, string FullName);
+
+/// <summary>
+/// The official's evaluation dashboard: progress per bid and per expert, flags, the ranking and per-expert statistics.
+/// Scores of a bid are in the model only once all its live sheets are in (the aggregate is null before that).
+/// </summary>
+public sealed record EvaluationDashboard(CallEvaluationResult Evaluation, CallPhase Phase, int Proposed, IReadOnlyList<ExpertChoice> Experts, DateTimeOffset Now);
+
+public sealed record GetEvaluationDashboardQuery(Guid CallId) : IQuery<Result<EvaluationDashboard>>, IAuditable
+{
+    public (string Type, string? Id) AuditTarget => ("Call", CallId.ToString());
+}
+
+public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurrentUser user, TimeProvider time)
+    : IQueryHandler<GetEvaluationDashboardQuery, Result<EvaluationDashboard>>
+{
+    public async ValueTask<Result<EvaluationDashboard>> Handle(GetEvaluationDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var call = await db.FindOwnCallAsync(user, query.CallId, cancellationToken);
+        if (call is null)
+        {
+            return Result<EvaluationDashboard>.NotFound();
+        }
+
+        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
+        var experts = await db.ExpertProfiles.AsNoTracking().Where(e => e.Status == ExpertStatus.Approved).OrderBy(e => e.FullName)
+            .Select(e => new ExpertChoice(e.UserId, e.FullName)).Take(1000).ToListAsync(cancellationToken);
+        var proposed = evaluation.Bids.Sum(b => b.Assignments.Count(a => a.Status == AssignmentStatus.Proposed));
+        var now = time.GetUtcNow();
+        return new EvaluationDashboard(evaluation, call.PhaseAt(now), proposed, experts, now);
+    }
+}

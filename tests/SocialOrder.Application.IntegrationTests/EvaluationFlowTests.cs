@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Results;
+using SocialOrder.Application.Evaluation;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
+using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Testing;
+
+namespace SocialOrder.Application.IntegrationTests;
+
+/// <summary>The evaluation end to end through the use cases: propose, confirm, declare, score, aggregate, rank.</summary>
+public sealed class EvaluationFlowTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    private static ClaimsPrincipal Official(Guid body) => PortalFactory.Principal(Guid.NewGuid(), "official@socialorder.kz", body, Roles.Official);
+
+    private static ClaimsPrincipal Expert(Guid id) => PortalFactory.Principal(id, $"{id}@load.test", Roles.Expert);
+
+    private static IReadOnlyList<CriterionScore> Scores(Call call, int points) =>
+        [.. call.Criteria.Select(c => new CriterionScore(c.Code, Math.Min(points, c.MaxPoints), new string('о', 100)))];
+
+    private async Task<Call> CallAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var callId = new CallId(id);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Calls.AsNoTracking().SingleAsync(c => c.Id == callId);
+    }
+
+    [Fact]
+    public async Task ProposeConfirmDeclareScore_RanksTheBids()
+    {
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 4, experts: 6, sheetsPerBid: 0, CancellationToken.None);
+        var official = Official(seeded.OfficialStateBodyId);
+        var call = await CallAsync(seeded.CallId);
+
+        var proposed = await app.SendAsync(new ProposeAssignmentsCommand(seeded.CallId), official);
+        Assert.True(proposed.IsSuccess, string.Join(",", proposed.Errors.Select(e => e.Code)));
+        Assert.Equal(12, proposed.Value.Proposed);
+        Assert.Empty(proposed.Value.Shortages);
+        var confirmed = await app.SendAsync(new ConfirmAssignmentsCommand(seeded.CallId), official);
+        Assert.Equal(12, confirmed.Value);
+
+        var points = 3;
+        var before = await app.SendAsync(new GetEvaluationDashboardQuery(seeded.CallId), official);
+        foreach (var expert in before.Value.Evaluation.Bids.SelectMany(b => b.Assignments).Select(a => a.ExpertId).Distinct())
+        {
+            foreach (var a in await app.SendAsync(new GetMyAssignmentsQuery(), Expert(expert)))
+            {
+                Assert.True((await app.SendAsync(new DeclareConflictCommand(a.AssignmentId, false, null), Expert(expert))).IsSuccess);
+                var submitted = await app.SendAsync(new SubmitScoreSheetCommand(a.AssignmentId, Scores(call, points++ % 10)), Expert(expert));
+                Assert.True(submitted.IsSuccess, string.Join(",", submitted.Errors.Select(e => e.Code)));
+            }
+        }
+
+        var dashboard = await app.SendAsync(new GetEvaluationDashboardQuery(seeded.CallId), official);
+        Assert.True(dashboard.IsSuccess);
+        var evaluation = dashboard.Value.Evaluation;
+        Assert.All(evaluation.Bids, b => Assert.True(b.Aggregate is not null, $"{b.State} {b.LiveAssignments} {b.SubmittedSheets} {string.Join(";", b.Assignments.Select(a => $"{a.Status}/{a.Sheet}"))}"));
+        Assert.Equal(evaluation.Ranking.Count + evaluation.Bids.Count(b => b.State == EvaluationState.Divergent), evaluation.Bids.Count);
+        Assert.Equal(Enumerable.Range(1, evaluation.Ranking.Count), evaluation.Ranking.Select(r => r.Rank!.Value));
+        Assert.True(evaluation.Ranking.Zip(evaluation.Ranking.Skip(1)).All(p => p.First.Aggregate!.Total >= p.Second.Aggregate!.Total));
+    }
+
+    [Fact]
+    public async Task Dashboard_OfAnotherStateBody_IsNotFound()
+    {
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 1, experts: 3, sheetsPerBid: 0, CancellationToken.None);
+        var result = await app.SendAsync(new GetEvaluationDashboardQuery(seeded.CallId), Official(Guid.NewGuid()));
+        Assert.Equal(ResultStatus.NotFound, result.Status);
+    }
+}
