@@ -48,6 +48,17 @@ try
         return 0;
     }
 
+    // For the evaluation benchmarks: --seed-evaluation BIDS EXPERTS [SHEETS]: a closed call of the demo ministry with eligible bids.
+    if (Array.IndexOf(args, "--seed-evaluation") is var evaluation and >= 0)
+    {
+        int Arg(int offset, int fallback) => evaluation + offset < args.Length && int.TryParse(args[evaluation + offset], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, Arg(1, 500), Arg(2, 60), Arg(3, 0), CancellationToken.None);
+        Log.Information("Seeded evaluation call {Reference} {CallId} with {Bids} bids", seeded.Reference, seeded.CallId, seeded.BidIds.Count);
+        Console.WriteLine(seeded.CallId.ToString());
+        await app.DisposeAsync();
+        return 0;
+    }
+
     if (await PublicCallsSetup.SeedCallsIfRequestedAsync(app, args) is { } seedExitCode)
     {
         await app.DisposeAsync();
