@@ -135,10 +135,9 @@ public sealed class PrepareDecisionCommandHandler(IAppDbContext db, ICurrentUser
 
         var callId = call.Id;
         var existing = await db.AwardDecisions.SingleOrDefaultAsync(d => d.CallId == callId, cancellationToken);
-        if (existing is not null)
+        if (existing is { Status: DecisionStatus.Locked })
         {
-            existing.SetCommission(members, command.QuorumFraction);
-            return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Award.ChangedConcurrently");
+            return Result.Failure(ResultStatus.RuleBroken, [new Error("Rule.DecisionLocked")]);
         }
 
         var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
@@ -151,7 +150,19 @@ public sealed class PrepareDecisionCommandHandler(IAppDbContext db, ICurrentUser
         var perYear = await RequestedPerYearAsync(db, call, evaluation, cancellationToken);
         var candidates = AwardReadiness.Candidates(evaluation, perYear);
         var proposal = AwardAllocator.Propose(call.Budget, call.YearlyBudgets, candidates);
-        db.AwardDecisions.Add(AwardDecision.Prepare(call, members, command.QuorumFraction, proposal, candidates, officialId, time.GetUtcNow()));
+        if (existing is null)
+        {
+            db.AwardDecisions.Add(AwardDecision.Prepare(call, members, command.QuorumFraction, proposal, candidates, officialId, time.GetUtcNow()));
+        }
+        else
+        {
+            existing.SetCommission(members, command.QuorumFraction);
+            if (!existing.Follows(candidates))
+            {
+                existing.Repropose(proposal, candidates);
+            }
+        }
+
         return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Award.ChangedConcurrently");
     }
 
@@ -294,6 +305,17 @@ public sealed class ConfirmDecisionCommandHandler(
 
         var now = time.GetUtcNow();
         var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
+        var readiness = AwardReadiness.Problems(call, evaluation, now);
+        if (readiness.Count > 0)
+        {
+            return Result.Failure(ResultStatus.RuleBroken, [.. readiness.Select(p => new Error(p))]);
+        }
+
+        if (!decision.Follows(AwardReadiness.Candidates(evaluation, await PrepareDecisionCommandHandler.RequestedPerYearAsync(db, call, evaluation, cancellationToken))))
+        {
+            return Result.Failure(ResultStatus.RuleBroken, [new Error("Award.RankingChanged")]);
+        }
+
         var number = await numbers.NextAsync("PRT", Domain.Common.KazakhstanTime.ToLocal(now).Year, cancellationToken);
         decision.Lock(officialId, number, now);
         call.MarkAwarded(now);

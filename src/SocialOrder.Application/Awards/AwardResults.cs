@@ -30,7 +30,7 @@ internal static class ProtocolBuilder
                                 orderby s.ReceiptNumber
                                 select new { s.ReceiptNumber, o.Name, o.Bin, b.Eligibility }).ToListAsync(cancellationToken);
         var byBid = evaluation.Bids.ToDictionary(b => b.BidId);
-        var bids = decision.Lines.OrderBy(l => l.Rank).Select(l =>
+        var bids = decision.Lines.OrderBy(l => l.Rank).Where(l => byBid.GetValueOrDefault(l.BidId.Value)?.Aggregate is not null).Select(l =>
         {
             var e = byBid[l.BidId.Value];
             return new ProtocolBid(

@@ -116,10 +116,27 @@ public sealed class AwardDecision : Entity
             CreatedBy = officialId,
         };
         decision.SetCommission(members, quorumFraction);
-        var byBid = candidates.ToDictionary(c => c.BidId);
-        decision.Lines = [.. proposal.Lines.Select(l => new DecisionLine(
-            l.BidId, l.Rank, l.Requested, byBid[l.BidId].Fundable, l.Amount, l.Outcome, l.Amount, l.Outcome, null, byBid[l.BidId].RequestedPerYear))];
+        decision.Repropose(proposal, candidates);
         return decision;
+    }
+
+    /// <summary>The ranking changed since the draft (a reopened sheet): the lines follow the new proposal, changes are dropped.</summary>
+    public void Repropose(AllocationProposal proposal, IReadOnlyList<AllocationCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(candidates);
+        CheckDraft();
+        var byBid = candidates.ToDictionary(c => c.BidId);
+        Lines = [.. proposal.Lines.Select(l => new DecisionLine(
+            l.BidId, l.Rank, l.Requested, byBid[l.BidId].Fundable, l.Amount, l.Outcome, l.Amount, l.Outcome, null, byBid[l.BidId].RequestedPerYear))];
+        Version++;
+    }
+
+    /// <summary>True when the lines are exactly this ranking (same bids, same ranks).</summary>
+    public bool Follows(IReadOnlyList<AllocationCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return candidates.Count == Lines.Count && candidates.All(c => Lines.Any(l => l.BidId == c.BidId && l.Rank == c.Rank && l.Fundable == c.Fundable));
     }
 
     public void SetCommission(IReadOnlyList<CommissionMember> members, decimal quorumFraction)
