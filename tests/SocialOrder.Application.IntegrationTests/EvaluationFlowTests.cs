@@ -46,7 +46,7 @@ public sealed class EvaluationFlowTests(PortalFactory app) : IClassFixture<Porta
         var before = await app.SendAsync(new GetEvaluationDashboardQuery(seeded.CallId), official);
         foreach (var expert in before.Value.Evaluation.Bids.SelectMany(b => b.Assignments).Select(a => a.ExpertId).Distinct())
         {
-            foreach (var a in await app.SendAsync(new GetMyAssignmentsQuery(), Expert(expert)))
+            foreach (var a in (await app.SendAsync(new GetMyAssignmentsQuery(), Expert(expert))).Where(a => a.CallReference == seeded.Reference))
             {
                 Assert.True((await app.SendAsync(new DeclareConflictCommand(a.AssignmentId, false, null), Expert(expert))).IsSuccess);
                 var submitted = await app.SendAsync(new SubmitScoreSheetCommand(a.AssignmentId, Scores(call, points++ % 10)), Expert(expert));
@@ -69,5 +69,24 @@ public sealed class EvaluationFlowTests(PortalFactory app) : IClassFixture<Porta
         var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 1, experts: 3, sheetsPerBid: 0, CancellationToken.None);
         var result = await app.SendAsync(new GetEvaluationDashboardQuery(seeded.CallId), Official(Guid.NewGuid()));
         Assert.Equal(ResultStatus.NotFound, result.Status);
+    }
+
+    [Fact]
+    public async Task Observer_OfTheBody_ReadsProgressAndScoresWithoutNames_AnotherBodysObserverGetsNotFound()
+    {
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 2, experts: 4, sheetsPerBid: 3, CancellationToken.None);
+        var observer = PortalFactory.Principal(Guid.NewGuid(), "observer@socialorder.kz", seeded.OfficialStateBodyId, Roles.Observer);
+        var stranger = PortalFactory.Principal(Guid.NewGuid(), "other@socialorder.kz", Guid.NewGuid(), Roles.Observer);
+
+        var seen = await app.SendAsync(new GetObservedCallQuery(seeded.CallId), observer);
+        var refused = await app.SendAsync(new GetObservedCallQuery(seeded.CallId), stranger);
+        var listed = await app.SendAsync(new GetObservedCallsQuery(), observer);
+
+        Assert.True(seen.IsSuccess);
+        Assert.Equal(2, seen.Value.Evaluation.Ranking.Count);
+        Assert.All(seen.Value.Evaluation.Bids.SelectMany(b => b.Assignments), a => Assert.Equal((Guid.Empty, string.Empty), (a.ExpertId, a.ExpertName)));
+        Assert.Empty(seen.Value.Evaluation.Experts);
+        Assert.Equal(ResultStatus.NotFound, refused.Status);
+        Assert.Contains(listed.Items, c => c.Id == seeded.CallId);
     }
 }
