@@ -27,7 +27,7 @@ public static class EvaluationSeeder
         var body = await db.StateBodies.AsNoTracking().FirstAsync(b => b.Bin == DemoDataSeeder.MinistryBin, cancellationToken);
         var official = Guid.CreateVersion7();
         var random = new Random(bids * 7919 + experts);
-        var reference = $"EVAL-{now:MMddHHmmss}-{random.Next(1000):000}";
+        var reference = $"EV-{now:yyMMdd}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 
         var opens = now.AddDays(-40);
         var closes = now.AddDays(-10);
@@ -56,7 +56,8 @@ public static class EvaluationSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var binSeed = 300_000_000L + (now.ToUnixTimeSeconds() % 100_000) * 1_000 + random.Next(500);
+        // Random.Shared, not the seeded generator: two seeds in one second must not produce the same BINs.
+        var binSeed = 300_000_000L + (long)Random.Shared.Next(0, 60_000_000) * 10;
         var bidIds = new List<Guid>();
         var policy = new JustificationPolicy(0, 0);
         for (var i = 1; i <= bids; i++)

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Domain.Bids;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
+using SocialOrder.Infrastructure.Identity;
+using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Testing;
+
+namespace SocialOrder.Web.FunctionalTests;
+
+/// <summary>The evaluation's pages over HTTP: refusals beside the field, 404 for what is not yours.</summary>
+public sealed class EvaluationPagesTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    /// <summary>A closed call with one eligible bid, assigned to the demo expert, who declared no conflict.</summary>
+    private async Task<(Guid CallId, Guid AssignmentId)> AcceptedAssignmentAsync()
+    {
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 1, experts: 3, sheetsPerBid: 0, CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var expert = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("expert@socialorder.kz");
+        var callId = new CallId(seeded.CallId);
+        var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        var bidId = new BidId(seeded.BidIds[0]);
+        var bid = await db.Bids.SingleAsync(b => b.Id == bidId);
+        var now = app.Clock.GetUtcNow();
+        var assignment = ExpertAssignment.Propose(call, bid, expert!.Id, Guid.NewGuid(), false, now);
+        assignment.Confirm(Guid.NewGuid(), now, now.AddDays(14));
+        assignment.Declare(false, null, now);
+        assignment.ClearDomainEvents();
+        db.ExpertAssignments.Add(assignment);
+        await db.SaveChangesAsync();
+        return (seeded.CallId, assignment.Id);
+    }
+
+    [Fact]
+    public async Task ScoringForm_PointsAboveTheMaximum_ShowsTheMessageBesideTheField_AndKeepsWhatWasTyped()
+    {
+        var (_, assignmentId) = await AcceptedAssignmentAsync();
+        var page = WebPage.Open(app);
+        (await page.SignInAsync("expert@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var url = $"/Expert/Assignments/Score/{assignmentId}";
+
+        var (status, form) = await page.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(form, "data-testid=\"criterion-block\""));
+
+        using var response = await page.PostFormAsync(url, url, new Dictionary<string, string>
+        {
+            ["Form.Revision"] = "0", ["Form.Scores[0].Code"] = "REL", ["Form.Scores[0].Points"] = "11",
+            ["Form.Scores[0].Justification"] = "Проблема подтверждена данными акимата и опросом 300 человек.",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(Resources.Text("Sheet.PointsOutOfRange", "ru", 10), WebPage.FieldError(html, "Form_Scores_0__Points"));
+        Assert.Contains("Проблема подтверждена данными акимата", html, StringComparison.Ordinal);
+        Assert.Equal("11", WebPage.InputValue(html, "Form.Scores[0].Points"));
+    }
+
+    [Fact]
+    public async Task Dashboard_OfAnotherStateBody_And_SomeoneElsesSheet_Are404()
+    {
+        var (callId, assignmentId) = await AcceptedAssignmentAsync();
+
+        var almaty = WebPage.Open(app);
+        (await almaty.SignInAsync("official.almaty@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var (dashboard, html) = await almaty.GetAsync($"/Organizer/Evaluation/Index/{callId}");
+
+        var other = WebPage.Open(app);
+        (await other.SignInAsync("expert2@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var (sheet, _) = await other.GetAsync($"/Expert/Assignments/Score/{assignmentId}");
+
+        var ministry = WebPage.Open(app);
+        (await ministry.SignInAsync("official@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var (own, ownHtml) = await ministry.GetAsync($"/Organizer/Evaluation/Index/{callId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard);
+        Assert.Contains(Resources.Text("Error.404.Title"), html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, sheet);
+        Assert.Equal(HttpStatusCode.OK, own);
+        Assert.Contains("data-testid=\"evaluation-bid\"", ownHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicProtocol_BeforeTheDecision_Is404_AndExpertProfile_ForAnApplicant_Is404()
+    {
+        var (callId, _) = await AcceptedAssignmentAsync();
+        var anonymous = WebPage.Open(app);
+        var (protocol, _) = await anonymous.GetAsync($"/Calls/{callId}/protocol/kk");
+
+        var applicant = WebPage.Open(app);
+        (await applicant.SignInAsync("applicant@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var (profile, _) = await applicant.GetAsync("/Expert/Profile");
+
+        Assert.Equal(HttpStatusCode.NotFound, protocol);
+        Assert.Equal(HttpStatusCode.NotFound, profile);
+    }
+}
