@@ -21,6 +21,7 @@ public static class DemoDataSeeder
         ("admin@socialorder.kz", "Администратор портала", Roles.Administrator, null),
         ("official@socialorder.kz", "Айгерим Сейтқали", Roles.Official, MinistryBin),
         ("official.almaty@socialorder.kz", "Нурлан Касымов", Roles.Official, AkimatBin),
+        ("secretary@socialorder.kz", "Дина Абдрахманова", Roles.Official, MinistryBin),
         ("applicant@socialorder.kz", "Данияр Ахметов", Roles.Applicant, null),
         ("expert@socialorder.kz", "Гульнара Есенова", Roles.Expert, null),
         ("expert2@socialorder.kz", "Ерлан Нұрланұлы", Roles.Expert, null),
