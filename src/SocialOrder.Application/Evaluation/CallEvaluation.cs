@@ -111,7 +111,7 @@ public static class CallEvaluation
 
         return new CallEvaluationResult(
             call, bids.Count, bids.Count(b => b.Eligibility is null), bids.Count(b => b.Eligibility is { Eligible: false }), evaluations, ranking,
-            Statistics(call, assignments, names));
+            Statistics(call, assignments, evaluations.Where(e => e.Aggregate is not null).Select(e => e.BidId).ToHashSet(), names));
     }
 
     public static SheetScores Sheet(ExpertAssignment a)
@@ -120,10 +120,13 @@ public static class CallEvaluation
         return new SheetScores(a.ExpertId, a.Scores.Where(s => s.Points is not null).ToDictionary(s => s.Code, s => s.Points!.Value));
     }
 
-    /// <summary>Each expert's mean total and how far it sits, on average, from the other experts' totals on the same bids.</summary>
-    private static List<ExpertStatistics> Statistics(Call call, List<ExpertAssignment> assignments, Dictionary<Guid, string> names)
+    /// <summary>
+    /// Each expert's mean total and how far it sits, on average, from the other experts' totals on the same bids — over
+    /// complete bids only, so the statistics never reveal a score before every sheet of that bid is in.
+    /// </summary>
+    private static List<ExpertStatistics> Statistics(Call call, List<ExpertAssignment> assignments, HashSet<Guid> completeBids, Dictionary<Guid, string> names)
     {
-        var sealedSheets = assignments.Where(a => a.Status == AssignmentStatus.Accepted && a.SheetStatus == SheetStatus.Submitted)
+        var sealedSheets = assignments.Where(a => a.Status == AssignmentStatus.Accepted && a.SheetStatus == SheetStatus.Submitted && completeBids.Contains(a.BidId.Value))
             .Select(a => (a.ExpertId, a.BidId, Total: ScoreAggregator.Aggregate(call.Criteria, 0, decimal.MaxValue, [Sheet(a)]).Total)).ToList();
         var perBid = sealedSheets.ToLookup(s => s.BidId);
         return assignments.GroupBy(a => a.ExpertId).Select(g =>
@@ -133,7 +136,7 @@ public static class CallEvaluation
                 .Where(x => x.others.Count > 0)
                 .Select(x => x.s.Total - x.others.Average(o => o.Total)).ToList();
             return new ExpertStatistics(
-                g.Key, names.GetValueOrDefault(g.Key, string.Empty), g.Count(a => a.IsActive), own.Count, g.Count(a => a.IsPending),
+                g.Key, names.GetValueOrDefault(g.Key, string.Empty), g.Count(a => a.IsActive), g.Count(a => a.IsActive && a.SheetStatus == SheetStatus.Submitted), g.Count(a => a.IsPending),
                 own.Count == 0 ? null : Math.Round(own.Average(s => s.Total), 2, MidpointRounding.AwayFromZero),
                 deviations.Count == 0 ? null : Math.Round(deviations.Average(), 2, MidpointRounding.AwayFromZero),
                 deviations.Count == 0 ? null : Math.Round(deviations.Average(Math.Abs), 2, MidpointRounding.AwayFromZero));

@@ -186,6 +186,11 @@ public sealed class SaveScoreDraftCommandHandler(IAppDbContext db, ICurrentUser 
             return Result<int>.NotFound();
         }
 
+        if (a.SheetRevision != command.Revision && a.SheetStatus != SheetStatus.Submitted)
+        {
+            return Result<int>.Conflict("Rule.SheetChangedElsewhere");
+        }
+
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == a.CallId, cancellationToken);
         var policy = options.Value.Policy();
         var problems = ExpertAssignment.Problems(call.Criteria, command.Scores, policy, forSubmission: false);
