@@ -84,6 +84,15 @@ public sealed class AwardFlowTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.Matches("^PRT-\\d{4}-\\d{4,}$", locked.ProtocolNumber!);
         Assert.Equal(64, locked.DecisionSha256!.Length);
 
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var callId = new CallId(seeded.CallId);
+            var bids = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bids.AsNoTracking().Where(b => b.CallId == callId).ToListAsync();
+            Assert.All(bids, b => Assert.NotNull(b.Outcome));
+            Assert.Equal(winner.Requested - 100_000m, bids.Single(b => b.Id == winner.BidId).AwardedAmount);
+            Assert.Equal(locked.Total, bids.Sum(b => b.AwardedAmount));
+        }
+
         var results = await app.SendAsync(new GetCallResultsQuery(seeded.CallId));
         Assert.NotNull(results);
         Assert.Equal(winner.Requested - 100_000m, results.Rows.Single(r => r.Rank == winner.Rank).Awarded);

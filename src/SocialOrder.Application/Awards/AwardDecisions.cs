@@ -324,6 +324,15 @@ public sealed class ConfirmDecisionCommandHandler(
         var kk = await files.SaveAsync($"{number}-kk.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Kk)), cancellationToken);
         var ru = await files.SaveAsync($"{number}-ru.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Ru)), cancellationToken);
         decision.AttachProtocols(kk.Id, kk.Sha256, ru.Id, ru.Sha256);
+
+        // Every submitted bid gets its outcome: its decision line, or Not awarded when it was not evaluated (ineligible).
+        var lines = decision.Lines.ToDictionary(l => l.BidId);
+        foreach (var bid in await db.Bids.Where(b => b.CallId == callId && b.Status == BidStatus.Submitted).ToListAsync(cancellationToken))
+        {
+            var line = lines.GetValueOrDefault(bid.Id);
+            bid.RecordOutcome(line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m);
+        }
+
         await ResultsNotice.EnqueueAsync(db, emails, call, links.CallPage(call.Id.Value), options.Value.PublicBaseUrl, cancellationToken);
 
         if (!await db.TrySaveAsync(cancellationToken))

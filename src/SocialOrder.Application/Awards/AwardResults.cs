@@ -212,7 +212,8 @@ public sealed class GetBidFeedbackQueryHandler(IAppDbContext db, ICurrentUser us
             .Where(a => a.BidId == bid.Id && a.Status == AssignmentStatus.Accepted && a.SheetStatus == SheetStatus.Submitted)
             .OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
         return new BidFeedback(
-            bid.Id.Value, call.ReferenceNumber, call.Title, true, bid.Eligibility, call.Criteria, mine?.Aggregate, mine?.Rank, evaluation.Ranking.Count,
+            bid.Id.Value, call.ReferenceNumber, call.Title, true, bid.Eligibility, call.Criteria, mine?.Aggregate is { } g ? g with { SheetTotals = [] } : null,
+            mine?.Rank, evaluation.Ranking.Count,
             line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m, Reason(bid, mine, line),
             [.. sheets.Select((a, i) => new FeedbackSheet(i + 1, a.Scores))]);
     }

@@ -45,7 +45,8 @@ public sealed class GetBidEditorQueryHandler(IAppDbContext db, ICurrentUser user
 
 public sealed record MyBidRow(
     Guid BidId, string CallReference, LocalizedText CallTitle, LocalizedText Organization, BidStatus Status, CallPhase Phase,
-    DateTimeOffset ClosesAt, int Submissions, DateTimeOffset? LastSubmittedAt, bool HasUnsubmittedChanges);
+    DateTimeOffset ClosesAt, int Submissions, DateTimeOffset? LastSubmittedAt, bool HasUnsubmittedChanges,
+    Domain.Evaluation.AwardOutcome? Outcome = null, decimal? AwardedAmount = null);
 
 /// <summary>"My bids": every bid of every organization the user belongs to.</summary>
 public sealed record GetMyBidsQuery : IQuery<IReadOnlyList<MyBidRow>>;
@@ -67,13 +68,13 @@ public sealed class GetMyBidsQueryHandler(IAppDbContext db, ICurrentUser user, T
                           select new
                           {
                               b.Id, c.ReferenceNumber, c.Title, Organization = o.Name, b.Status, CallStatus = c.Status, c.OpensAt, c.ClosesAt,
-                              b.SubmissionCount, b.LastSubmittedAt, b.Revision, b.SubmittedRevision,
+                              b.SubmissionCount, b.LastSubmittedAt, b.Revision, b.SubmittedRevision, b.Outcome, b.AwardedAmount,
                           }).Take(200).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return rows.Select(r => new MyBidRow(
             r.Id.Value, r.ReferenceNumber, r.Title, r.Organization, r.Status,
             Calls.Manage.GetMyCallsQueryHandler.Phase(r.CallStatus, r.OpensAt, r.ClosesAt, now), r.ClosesAt!.Value, r.SubmissionCount, r.LastSubmittedAt,
-            r.Revision > r.SubmittedRevision)).ToList();
+            r.Revision > r.SubmittedRevision, r.Outcome, r.AwardedAmount)).ToList();
     }
 }
 

@@ -118,6 +118,12 @@ public sealed class Bid : Entity
     /// <summary>Set when an official settles a divergent evaluation by a reconciliation decision instead of a further expert.</summary>
     public ReconciliationDecision? Reconciliation { get; private set; }
 
+    /// <summary>Set when the commission's decision is locked: Awarded, Reserve or Not awarded (null before the results).</summary>
+    public Evaluation.AwardOutcome? Outcome { get; private set; }
+
+    /// <summary>The amount awarded by the locked decision (0 unless Awarded).</summary>
+    public decimal? AwardedAmount { get; private set; }
+
     /// <summary>Increases with every saved change; a save naming an older revision is a concurrent edit.</summary>
     public int Revision { get; private set; }
 
@@ -292,6 +298,15 @@ public sealed class Bid : Entity
         Eligibility = new EligibilityDecision(eligible, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now, officialId);
     }
 
+    /// <summary>The locked decision's outcome for this bid; recorded once, as the decision never changes.</summary>
+    public void RecordOutcome(Evaluation.AwardOutcome outcome, decimal amount)
+    {
+        CheckRule(new OnlySubmittedBidsAreCheckedRule(Status));
+        CheckRule(new OutcomeIsRecordedOnceRule(Outcome is not null));
+        Outcome = outcome;
+        AwardedAmount = outcome == Evaluation.AwardOutcome.Awarded ? amount : 0m;
+    }
+
     public void Reconcile(string reason, Guid officialId, DateTimeOffset now)
     {
         CheckRule(new Evaluation.ReconciliationNeedsAReasonRule(reason));
@@ -414,4 +429,11 @@ public sealed class IneligibilityNeedsAReasonRule(bool eligible, string? reason)
     public bool IsBroken() => !eligible && (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10);
 
     public string MessageKey => "Rule.IneligibilityNeedsReason";
+}
+
+public sealed class OutcomeIsRecordedOnceRule(bool recorded) : IBusinessRule
+{
+    public bool IsBroken() => recorded;
+
+    public string MessageKey => "Rule.DecisionLocked";
 }

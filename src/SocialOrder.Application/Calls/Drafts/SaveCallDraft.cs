@@ -46,7 +46,8 @@ public sealed record SaveCallDraftCommand(
     IReadOnlyList<CriterionInput> Criteria,
     int ExpertsPerBid,
     decimal DivergenceThreshold,
-    decimal MinimumTotalScore) : ICommand<Result<Guid>>, IAuditable
+    decimal MinimumTotalScore,
+    bool ExpertsSeeOtherSheets = false) : ICommand<Result<Guid>>, IAuditable
 {
     public (string Type, string? Id) AuditTarget => ("Call", CallId?.ToString());
 
@@ -75,7 +76,8 @@ public sealed record SaveCallDraftCommand(
             c.MinPoints)).ToList(),
         ExpertsPerBid,
         DivergenceThreshold,
-        MinimumTotalScore);
+        MinimumTotalScore,
+        ExpertsSeeOtherSheets);
 
     private static LocalizedText Text(string? kk, string? ru, string? en) =>
         new((kk ?? string.Empty).Trim(), (ru ?? string.Empty).Trim(), string.IsNullOrWhiteSpace(en) ? null : en.Trim());

@@ -27,6 +27,8 @@ public sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         builder.Property(b => b.Attachments).AsJson();
         builder.Property(b => b.Eligibility).AsJson().IsRequired(false);
         builder.Property(b => b.Reconciliation).AsJson().IsRequired(false);
+        builder.Property(b => b.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.AwardedAmount).HasPrecision(18, 2);
         builder.Property(b => b.Revision).IsConcurrencyToken();
         builder.Ignore(b => b.HasUnsubmittedChanges);
         builder.Ignore(b => b.DomainEvents);

@@ -363,6 +363,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attachments");
 
+                    b.Property<decimal?>("AwardedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("awarded_amount");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid")
                         .HasColumnName("call_id");
@@ -387,6 +392,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("Reconciliation")
                         .HasColumnType("jsonb")

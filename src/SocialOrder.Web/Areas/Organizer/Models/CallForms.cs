@@ -138,6 +138,8 @@ public sealed class CallForm
     [Display(Name = "Call.Field.MinimumTotalScore")]
     public decimal MinimumTotalScore { get; set; } = 50;
 
+    public bool ExpertsSeeOtherSheets { get; set; }
+
     public static CallForm FromTemplate() => new()
     {
         Criteria = DefaultMethodology.Criteria.Select(CriterionForm.From).ToList(),
@@ -159,6 +161,7 @@ public sealed class CallForm
         RequiredDocuments = c.RequiredDocuments.Select(DocumentForm.From).ToList(),
         Criteria = c.Criteria.Select(CriterionForm.From).ToList(),
         ExpertsPerBid = c.ExpertsPerBid, DivergenceThreshold = c.DivergenceThreshold, MinimumTotalScore = c.MinimumTotalScore,
+        ExpertsSeeOtherSheets = c.ExpertsSeeOtherSheets,
     };
 
     public SaveCallDraftCommand ToCommand(Guid? id) => new(
@@ -168,7 +171,7 @@ public sealed class CallForm
         ClosesAt is { } c ? KazakhstanTime.FromLocal(c) : null,
         RequiredDocuments.Select(d => d.ToInput()).ToList(),
         Criteria.Select(c => c.ToInput()).ToList(),
-        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore);
+        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets);
 }
 
 public sealed record CallEditorPage(Guid? CallId, string? ReferenceNumber, CallForm Form, ReferenceDataView Reference);
