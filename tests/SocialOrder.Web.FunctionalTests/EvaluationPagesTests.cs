@@ -98,4 +98,30 @@ public sealed class EvaluationPagesTests(PortalFactory app) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.NotFound, protocol);
         Assert.Equal(HttpStatusCode.NotFound, profile);
     }
+
+    [Fact]
+    public async Task CommissionForm_PostedAsRendered_InRussian_PreparesTheDecision()
+    {
+        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 3, experts: 4, sheetsPerBid: 3, CancellationToken.None);
+        var page = WebPage.Open(app);
+        (await page.SignInAsync("official@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+        var url = $"/Organizer/Awards/Index/{seeded.CallId}";
+        var (_, html) = await page.GetAsync(url);
+        var people = System.Text.RegularExpressions.Regex.Matches(html, "name=\"Members\\[(\\d+)\\]\\.UserId\" value=\"([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(people.Count >= 3, html);
+        var roles = new[] { "Chair", "Secretary", "Member" };
+        var fields = new Dictionary<string, string> { ["quorumPercent"] = WebPage.InputValue(html, "quorumPercent")! };
+        foreach (var (index, role) in people.Take(3).Zip(roles))
+        {
+            fields[$"Members[{index}].UserId"] = WebPage.InputValue(html, $"Members[{index}].UserId")!;
+            fields[$"Members[{index}].Role"] = role;
+        }
+
+        using var prepared = await page.PostFormAsync(url, $"/Organizer/Awards/Prepare/{seeded.CallId}", fields);
+        var (_, after) = await page.GetAsync(url);
+
+        Assert.Equal("66.67", fields["quorumPercent"]);
+        Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
+        Assert.Contains("data-testid=\"decision\"", after, StringComparison.Ordinal);
+    }
 }

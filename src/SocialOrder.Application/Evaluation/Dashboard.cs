@@ -15,12 +15,13 @@ public sealed record ExpertChoice(Guid Id, string FullName);
 /// </summary>
 public sealed record EvaluationDashboard(CallEvaluationResult Evaluation, CallPhase Phase, int Proposed, IReadOnlyList<ExpertChoice> Experts, DateTimeOffset Now);
 
-public sealed record GetEvaluationDashboardQuery(Guid CallId) : IQuery<Result<EvaluationDashboard>>, IAuditable
-{
-    public (string Type, string? Id) AuditTarget => ("Call", CallId.ToString());
-}
+/// <remarks>
+/// Not <see cref="IAuditable"/>: a read that every official repeats should not queue behind the audit chain's lock.
+/// A refused opening (another body's call) is what matters, and that is appended to the audit trail here.
+/// </remarks>
+public sealed record GetEvaluationDashboardQuery(Guid CallId) : IQuery<Result<EvaluationDashboard>>;
 
-public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IAuditLog audit)
     : IQueryHandler<GetEvaluationDashboardQuery, Result<EvaluationDashboard>>
 {
     public async ValueTask<Result<EvaluationDashboard>> Handle(GetEvaluationDashboardQuery query, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurren
         var call = await db.FindOwnCallAsync(user, query.CallId, cancellationToken);
         if (call is null)
         {
+            await audit.AppendAsync(new AuditEntry(nameof(GetEvaluationDashboardQuery), "Call", query.CallId.ToString(), "NotFound", "Error.NotFound"), CancellationToken.None);
             return Result<EvaluationDashboard>.NotFound();
         }
 
