@@ -34,7 +34,7 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         await Expect(page).ToHaveURLAsync(portal.Url("/Applicant"));
 
         // An organization of the applicant's own, with a valid BIN; from the public call page to a new bid.
-        await RegisterOrganizationAsync(page, "990140004654", "Сельская молодёжь");
+        await Pages.RegisterOrganizationAsync(page, "990140004654", "Сельская молодёжь (kk)", "Сельская молодёжь");
 
         // The founder invites a colleague by e-mail; the invitation is listed as pending.
         await page.Locator("#invite-email").FillAsync("colleague@example.kz");
@@ -42,7 +42,7 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         await Expect(page.GetByTestId("status-message")).ToHaveTextAsync(PortalText.Format("Organization.Invited", "ru", "colleague@example.kz"));
         await Expect(page.Locator("main")).ToContainTextAsync("colleague@example.kz");
 
-        var editorUrl = await StartBidAsync(page, callId, "Сельская молодёжь");
+        var editorUrl = await Pages.StartBidAsync(page, callId, CallTitleRu, "Сельская молодёжь");
 
         // The editor, field by field as a person does it: type, leave the field (which saves it).
         portal.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -84,18 +84,8 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         await Expect(page.Locator("#Form_RequestedAmount")).ToHaveValueAsync("1500000");
 
         // The two mandatory documents, through the progress-bar upload.
-        var slots = page.GetByTestId("document-slot");
-        for (var i = 0; i < 2; i++)
-        {
-            var fileName = $"document-{i + 1}.pdf";
-            var upload = slots.Nth(i).Locator("[data-upload]");
-            await upload.Locator("input[type=file]").SetInputFilesAsync(BrowserTestData.Pdf(fileName));
-            await upload.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Bid.Upload"), Exact = true }).ClickAsync();
-            await Expect(upload.Locator("[data-upload-status]")).ToHaveTextAsync(PortalText.Format("Bid.UploadDone", "ru", fileName));
-            Assert.DoesNotContain("d-none", await upload.Locator("[data-progress]").GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
-            // The page reloads itself and lists the file against its slot.
-            await Expect(slots.Nth(i).GetByTestId("attached-file")).ToContainTextAsync(fileName);
-        }
+        await Pages.UploadDocumentsAsync(page, 2, async upload =>
+            Assert.DoesNotContain("d-none", await upload.Locator("[data-progress]").GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal));
 
         await Expect(page.GetByTestId("bid-ready")).ToHaveTextAsync(PortalText.Get("Bid.ReadyToSubmit"));
         await BrowserPortal.ScreenshotAsync(page, "bid-editor");
@@ -164,8 +154,8 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         await Pages.SignInAsync(page, BrowserTestData.ApplicantEmail, DemoDataSeeder.DemoPassword);
         await Expect(page).ToHaveURLAsync(portal.Url("/Applicant"));
-        await RegisterOrganizationAsync(page, "061211600012", "Быстрые руки");
-        await StartBidAsync(page, callId, "Быстрые руки");
+        await Pages.RegisterOrganizationAsync(page, "061211600012", "Быстрые руки (kk)", "Быстрые руки");
+        await Pages.StartBidAsync(page, callId, CallTitleRu, "Быстрые руки");
         portal.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var values = new (string Selector, string Value)[]
@@ -193,38 +183,6 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         }
     }
 
-    private static async Task RegisterOrganizationAsync(IPage page, string bin, string nameRu)
-    {
-        await page.GotoAsync("/Applicant/Organizations/Register");
-        await page.Locator("#Form_Bin").FillAsync(bin);
-        await page.Locator("#Form_LegalForm").SelectOptionAsync("PublicAssociation");
-        await page.Locator("#Form_NameKk").FillAsync(nameRu + " (kk)");
-        await page.Locator("#Form_NameRu").FillAsync(nameRu);
-        await page.Locator("#Form_RegionId").SelectOptionAsync("19");
-        await page.Locator("#Form_Address").FillAsync("г. Алматы, ул. Абая, 10");
-        await page.Locator("#Form_Phone").FillAsync("+7 727 123 45 67");
-        await page.Locator("#Form_Email").FillAsync("ngo@example.kz");
-        await page.Locator("#Form_HeadName").FillAsync("Асанов Ерлан");
-        await page.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Organization.RegisterSubmit"), Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/Applicant/Organizations/Details/[0-9a-f-]{36}$"));
-        await Expect(page.GetByTestId("status-message")).ToHaveTextAsync(PortalText.Get("Organization.Registered"));
-    }
-
-    /// <summary>Apply on the public call page, as the given organization; returns the editor's address.</summary>
-    private static async Task<string> StartBidAsync(IPage page, Guid callId, string organizationNameRu)
-    {
-        await page.GotoAsync($"/Calls/{callId}");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(CallTitleRu);
-        await page.GetByTestId("apply").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"/Applicant/Bids/Apply?callId={callId}") + "$"));
-        var organization = page.Locator("#organizationId");
-        var option = organization.Locator("option").Filter(new() { HasText = organizationNameRu + " (" });
-        await organization.SelectOptionAsync((await option.GetAttributeAsync("value"))!);
-        await page.GetByTestId("apply-confirm").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/Applicant/Bids/Edit/[0-9a-f-]{36}$"));
-        return page.Url;
-    }
-
     private static ILocator ReceiptBidTitle(IPage page) =>
         page.GetByTestId("receipt").Locator($"xpath=.//dt[normalize-space()='{PortalText.Get("Bid.Field.Title")}']/following-sibling::dd[1]");
 
@@ -243,34 +201,5 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         return call.Id.Value;
-    }
-
-    /// <summary>
-    /// Fills a field of the bid editor and leaves it with Tab, as a person does, and waits for the autosave that
-    /// leaving the field sends; one save at a time, so each carries the revision the previous one returned.
-    /// </summary>
-    private sealed class BidEditor(IPage page)
-    {
-        public async Task FillAsync(string selector, string value)
-        {
-            var field = page.Locator(selector);
-            await field.FillAsync(value);
-            await LeaveAsync(field, selector);
-        }
-
-        public async Task SelectAsync(string selector, string value)
-        {
-            var field = page.Locator(selector);
-            await field.SelectOptionAsync(value);
-            await LeaveAsync(field, selector);
-        }
-
-        private async Task LeaveAsync(ILocator field, string selector)
-        {
-            var response = await page.RunAndWaitForResponseAsync(
-                () => field.PressAsync("Tab"),
-                r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath.StartsWith("/Applicant/Bids/Autosave/", StringComparison.Ordinal));
-            Assert.True(response.Status is 200 or 422, $"Autosave after {selector} answered {response.Status}.");
-        }
     }
 }

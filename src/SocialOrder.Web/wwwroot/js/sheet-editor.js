@@ -9,6 +9,10 @@
     var revision = form.querySelector('[data-revision]');
     var timer = null, dirty = false, blocked = false, inFlight = Promise.resolve();
 
+    // A refused save comes back with the messages beside the fields: take the keyboard to the first of them.
+    var invalid = form.querySelector('[aria-invalid="true"]');
+    if (invalid) { invalid.focus(); }
+
     function show(text) { if (status) { status.textContent = text; } }
 
     function send() {
@@ -57,7 +61,8 @@
                 form.appendChild(hidden);
             }
             form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
-            form.submit();
+            // The form's "submit" button (name="submit") shadows form.submit: call the method itself.
+            HTMLFormElement.prototype.submit.call(form);
         });
     });
 }());
