@@ -150,7 +150,11 @@ namespace SocialOrder.Web
             });
 
             services
-                .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+                .AddControllersWithViews(o =>
+                {
+                    o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                    o.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
+                })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

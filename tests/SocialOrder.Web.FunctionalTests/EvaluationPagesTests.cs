@@ -120,7 +120,7 @@ public sealed class EvaluationPagesTests(PortalFactory app) : IClassFixture<Port
         using var prepared = await page.PostFormAsync(url, $"/Organizer/Awards/Prepare/{seeded.CallId}", fields);
         var (_, after) = await page.GetAsync(url);
 
-        Assert.Equal("66.67", fields["quorumPercent"]);
+        Assert.Equal("66,67", fields["quorumPercent"]);
         Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
         Assert.Contains("data-testid=\"decision\"", after, StringComparison.Ordinal);
     }

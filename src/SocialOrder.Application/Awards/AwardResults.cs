@@ -182,7 +182,7 @@ public sealed record FeedbackSheet(int Number, IReadOnlyList<CriterionScore> Sco
 
 /// <summary>What an applicant organization learns about its own bid once results are published.</summary>
 public sealed record BidFeedback(
-    Guid BidId, string CallReference, LocalizedText CallTitle, bool Published, EligibilityDecision? Eligibility, IReadOnlyList<Criterion> Criteria,
+    Guid BidId, string CallReference, LocalizedText CallTitle, string ReceiptNumber, LocalizedText Organization, decimal PassMark, bool Published, EligibilityDecision? Eligibility, IReadOnlyList<Criterion> Criteria,
     BidAggregate? Aggregate, int? Rank, int Ranked, AwardOutcome? Outcome, decimal Awarded, string? OutcomeReason, IReadOnlyList<FeedbackSheet> Sheets);
 
 public sealed record GetBidFeedbackQuery(Guid BidId) : IQuery<BidFeedback?>;
@@ -199,10 +199,12 @@ public sealed class GetBidFeedbackQueryHandler(IAppDbContext db, ICurrentUser us
 
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == bid.CallId, cancellationToken);
         var callId = call.Id;
+        var receipt = await db.BidSubmissions.AsNoTracking().Where(s => s.BidId == bid.Id && s.Version == bid.SubmissionCount).Select(s => s.ReceiptNumber).SingleAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == bid.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var decision = await db.AwardDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.CallId == callId && d.Status == DecisionStatus.Locked, cancellationToken);
         if (decision is null)
         {
-            return new BidFeedback(bid.Id.Value, call.ReferenceNumber, call.Title, false, bid.Eligibility, call.Criteria, null, null, 0, null, 0, null, []);
+            return new BidFeedback(bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, false, bid.Eligibility, call.Criteria, null, null, 0, null, 0, null, []);
         }
 
         var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
@@ -212,7 +214,7 @@ public sealed class GetBidFeedbackQueryHandler(IAppDbContext db, ICurrentUser us
             .Where(a => a.BidId == bid.Id && a.Status == AssignmentStatus.Accepted && a.SheetStatus == SheetStatus.Submitted)
             .OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
         return new BidFeedback(
-            bid.Id.Value, call.ReferenceNumber, call.Title, true, bid.Eligibility, call.Criteria, mine?.Aggregate is { } g ? g with { SheetTotals = [] } : null,
+            bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, true, bid.Eligibility, call.Criteria, mine?.Aggregate is { } g ? g with { SheetTotals = [] } : null,
             mine?.Rank, evaluation.Ranking.Count,
             line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m, Reason(bid, mine, line),
             [.. sheets.Select((a, i) => new FeedbackSheet(i + 1, a.Scores))]);

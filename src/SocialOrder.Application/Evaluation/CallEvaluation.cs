@@ -86,7 +86,12 @@ public static class CallEvaluation
             EvaluationState state;
             if (live.Count < call.ExpertsPerBid && submitted.Count < call.ExpertsPerBid)
             {
-                state = live.Count == 0 ? EvaluationState.Unassigned : EvaluationState.InProgress;
+                state = live.All(a => a.Status == AssignmentStatus.Proposed) ? EvaluationState.Unassigned : EvaluationState.InProgress;
+            }
+            else if (live.All(a => a.Status == AssignmentStatus.Proposed))
+            {
+                // Proposed but not confirmed: nobody has been told yet.
+                state = EvaluationState.Unassigned;
             }
             else if (live.Any(a => a.SheetStatus != SheetStatus.Submitted))
             {
