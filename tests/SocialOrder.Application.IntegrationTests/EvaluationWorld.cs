@@ -311,7 +311,7 @@ internal sealed class EvaluationWorld(PortalFactory app)
 
     public async Task<EvaluationDashboard> DashboardAsync(CallScenario call)
     {
-        var dashboard = await app.SendAsync(new GetEvaluationDashboardQuery(call.Id), call.Official);
+        var dashboard = await app.SendAsync(new GetEvaluationDashboardQuery(call.Id, "experts"), call.Official);
         Assert.True(dashboard.IsSuccess, Codes(dashboard));
         return dashboard.Value;
     }

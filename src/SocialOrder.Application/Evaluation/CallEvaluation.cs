@@ -56,7 +56,7 @@ public sealed record CallEvaluationResult(
 /// </summary>
 public static class CallEvaluation
 {
-    public static async Task<CallEvaluationResult> ComputeAsync(IAppDbContext db, Call call, CancellationToken cancellationToken)
+    public static async Task<CallEvaluationResult> ComputeAsync(IAppDbContext db, Call call, CancellationToken cancellationToken, bool withStatistics = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(call);
@@ -116,7 +116,7 @@ public static class CallEvaluation
 
         return new CallEvaluationResult(
             call, bids.Count, bids.Count(b => b.Eligibility is null), bids.Count(b => b.Eligibility is { Eligible: false }), evaluations, ranking,
-            Statistics(call, assignments, evaluations.Where(e => e.Aggregate is not null).Select(e => e.BidId).ToHashSet(), names));
+            withStatistics ? Statistics(call, assignments, evaluations.Where(e => e.Aggregate is not null).Select(e => e.BidId).ToHashSet(), names) : []);
     }
 
     public static SheetScores Sheet(ExpertAssignment a)

@@ -19,7 +19,8 @@ public sealed record EvaluationDashboard(CallEvaluationResult Evaluation, CallPh
 /// Not <see cref="IAuditable"/>: a read that every official repeats should not queue behind the audit chain's lock.
 /// A refused opening (another body's call) is what matters, and that is appended to the audit trail here.
 /// </remarks>
-public sealed record GetEvaluationDashboardQuery(Guid CallId) : IQuery<Result<EvaluationDashboard>>;
+/// <param name="Tab">"bids", "ranking" or "experts": only what that tab shows is computed (statistics, expert choices).</param>
+public sealed record GetEvaluationDashboardQuery(Guid CallId, string Tab = "bids") : IQuery<Result<EvaluationDashboard>>;
 
 public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IAuditLog audit)
     : IQueryHandler<GetEvaluationDashboardQuery, Result<EvaluationDashboard>>
@@ -33,8 +34,8 @@ public sealed class GetEvaluationDashboardQueryHandler(IAppDbContext db, ICurren
             return Result<EvaluationDashboard>.NotFound();
         }
 
-        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
-        var experts = await db.ExpertProfiles.AsNoTracking().Where(e => e.Status == ExpertStatus.Approved).OrderBy(e => e.FullName)
+        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken, withStatistics: query.Tab == "experts");
+        var experts = query.Tab != "bids" ? [] : await db.ExpertProfiles.AsNoTracking().Where(e => e.Status == ExpertStatus.Approved).OrderBy(e => e.FullName)
             .Select(e => new ExpertChoice(e.UserId, e.FullName)).Take(1000).ToListAsync(cancellationToken);
         var proposed = evaluation.Bids.Sum(b => b.Assignments.Count(a => a.Status == AssignmentStatus.Proposed));
         var now = time.GetUtcNow();

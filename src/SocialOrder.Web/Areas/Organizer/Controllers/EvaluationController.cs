@@ -15,13 +15,14 @@ public sealed class EvaluationController : OrganizerController
     [HttpGet]
     public async Task<IActionResult> Index(Guid id, string? tab, int page = 1, CancellationToken ct = default)
     {
-        var result = await Sender.Send(new GetEvaluationDashboardQuery(id), ct);
+        var selected = tab is "ranking" or "experts" ? tab : "bids";
+        var result = await Sender.Send(new GetEvaluationDashboardQuery(id, selected), ct);
         if (FailurePage(result) is { } failure)
         {
             return failure;
         }
 
-        ViewData["Tab"] = tab is "ranking" or "experts" ? tab : "bids";
+        ViewData["Tab"] = selected;
         ViewData["Page"] = page < 1 ? 1 : page;
         return View(result.Value);
     }
