@@ -167,7 +167,9 @@ public sealed class AwardDecision : Entity
         CheckRule(new AwardedAmountWithinRequestRule(changed));
         CheckRule(new ChangeNeedsJustificationRule(changed));
         CheckRule(new UnfundableBidIsNotAwardedRule(changed));
-        Lines = [.. Lines.Select(l => l.BidId == bidId ? changed : l)];
+        var lines = Lines.Select(l => l.BidId == bidId ? changed : l).ToList();
+        CheckRule(new DecisionWithinBudgetRule(BudgetProblems(lines)));
+        Lines = lines;
         Version++;
     }
 
@@ -200,19 +202,7 @@ public sealed class AwardDecision : Entity
             p.Add("Rule.CommissionNeedsChairAndSecretary");
         }
 
-        if (Total > Budget)
-        {
-            p.Add("Rule.TotalAboveBudget");
-        }
-
-        foreach (var y in YearlyBudgets)
-        {
-            if (Lines.Where(l => l.Outcome == AwardOutcome.Awarded).Sum(l => l.RequestedPerYear.TryGetValue(y.Year, out var v) && l.Requested > 0 ? v * l.Amount / l.Requested : 0m) > y.Amount)
-            {
-                p.Add("Rule.YearAboveBudget");
-                break;
-            }
-        }
+        p.AddRange(BudgetProblems(Lines));
 
         if (Lines.Any(l => l.Amount > l.Requested || l.Amount < 0))
         {
@@ -272,6 +262,25 @@ public sealed class AwardDecision : Entity
         Canonical);
 
     private void CheckDraft() => CheckRule(new LockedDecisionNeverChangesRule(Status));
+
+    /// <summary>The total never above the budget, nor (long-term calls) any year's share above that year's budget.</summary>
+    private List<string> BudgetProblems(IReadOnlyList<DecisionLine> lines)
+    {
+        var p = new List<string>();
+        if (lines.Sum(l => l.Amount) > Budget)
+        {
+            p.Add("Rule.TotalAboveBudget");
+        }
+
+        // An amount below the request is spread over the years in the request's proportions.
+        if (YearlyBudgets.Any(y => lines.Where(l => l.Outcome == AwardOutcome.Awarded)
+                .Sum(l => l.RequestedPerYear.TryGetValue(y.Year, out var v) && l.Requested > 0 ? v * l.Amount / l.Requested : 0m) > y.Amount))
+        {
+            p.Add("Rule.YearAboveBudget");
+        }
+
+        return p;
+    }
 }
 
 public sealed record AwardDecisionLockedEvent(Guid DecisionId, CallId CallId) : IDomainEvent;

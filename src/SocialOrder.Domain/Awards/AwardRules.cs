@@ -84,3 +84,10 @@ public sealed class ProtocolsAreStoredOnceRule(DecisionStatus status, Guid? exis
 
     public string MessageKey => "Rule.DecisionLocked";
 }
+
+public sealed class DecisionWithinBudgetRule(IReadOnlyList<string> problems) : IBusinessRule
+{
+    public bool IsBroken() => problems.Count > 0;
+
+    public string MessageKey => problems.Count > 0 ? problems[0] : "Rule.TotalAboveBudget";
+}

@@ -77,16 +77,19 @@ public sealed class AwardDecisionTests
     }
 
     [Fact]
-    public void ConfirmationProblems_TotalAboveTheBudget_IsRefused()
+    public void ChangeLine_ThatWouldTakeTheTotalAboveTheBudget_IsRefused_AndWithinItIsAccepted()
     {
         var (decision, candidates) = Draft();
         decision.RecordAttendance([Chair, Secretary, Member]);
 
-        // The proposal funds 1.5 M + 1 M; moving the reserve bid into the winners overshoots the 3 M budget.
-        decision.ChangeLine(Secretary, candidates[2].BidId, 1_000_000m, AwardOutcome.Awarded, "Комиссия решила поддержать проект");
+        // The proposal funds 1.5 M + 1 M; moving the reserve bid into the winners at 1 M overshoots the 3 M budget.
+        var refused = Assert.Throws<BusinessRuleViolationException>(() => decision.ChangeLine(Secretary, candidates[2].BidId, 1_000_000m, AwardOutcome.Awarded, "Комиссия решила поддержать проект"));
+        Assert.Equal("Rule.TotalAboveBudget", refused.Rule.MessageKey);
+        Assert.Equal(AwardOutcome.Reserve, decision.Lines.Single(l => l.BidId == candidates[2].BidId).Outcome);
 
-        Assert.Contains("Rule.TotalAboveBudget", decision.ConfirmationProblems());
-        Assert.Throws<BusinessRuleViolationException>(() => decision.Lock(Chair, "PRT-2027-0001", Now));
+        decision.ChangeLine(Secretary, candidates[2].BidId, 500_000m, AwardOutcome.Awarded, "Комиссия финансирует в пределах остатка");
+        Assert.Equal(3_000_000m, decision.Total);
+        Assert.Empty(decision.ConfirmationProblems());
     }
 
     [Fact]
