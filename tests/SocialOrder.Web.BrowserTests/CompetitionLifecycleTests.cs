@@ -173,7 +173,8 @@ public sealed class CompetitionLifecycleTests(BrowserPortal portal) : IClassFixt
         await Expect(outcome).ToHaveAttributeAsync("data-outcome", "NotAwarded");
         await Expect(outcome.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync(PortalText.Get("Award.Outcome.NotAwarded"));
         await Expect(loser.GetByTestId("feedback-rank")).ToHaveTextAsync(PortalText.Format("Feedback.Rank", "ru", 2, 2));
-        await Expect(loser.GetByTestId("feedback-reason")).ToHaveTextAsync(PortalText.Get("Feedback.BelowOverallMinimum"));
+        await Expect(loser.GetByTestId("feedback-reason")).ToHaveTextAsync(new Regex(
+            "^" + Regex.Escape(PortalText.Get("Feedback.BelowOverallMinimum")) + @"\s+\(" + Regex.Escape(PortalText.Format("Feedback.PassMark", "ru", "50")) + @"\)\s*$"));
         await Expect(loser.GetByTestId("feedback-total")).ToHaveTextAsync(BrowserTestData.Points(40m));
         var sheets = loser.GetByTestId("feedback-sheet");
         await Expect(sheets).ToHaveCountAsync(3);
@@ -273,7 +274,8 @@ public sealed class CompetitionLifecycleTests(BrowserPortal portal) : IClassFixt
         var secretary = BrowserTestData.FullName(BrowserTestData.OfficialEmail);
         await Expect(desk.GetByTestId("readiness")).ToHaveCountAsync(0);
         var commission = desk.GetByTestId("commission-form");
-        await Expect(commission.GetByTestId("candidate")).ToHaveCountAsync(3);
+        // The ministry's officials and observers: the demo official, secretary@ and observer, plus the chair created here.
+        await Expect(commission.GetByTestId("candidate")).ToHaveCountAsync(4);
         foreach (var (name, role) in new[] { (ChairName, "Chair"), (secretary, "Secretary"), (observer, "Member") })
         {
             await commission.GetByLabel(name, new() { Exact = true }).SelectOptionAsync(role);
