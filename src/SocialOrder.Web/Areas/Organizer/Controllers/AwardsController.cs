@@ -22,13 +22,11 @@ public sealed class AwardsController : OrganizerController
     }
 
     [HttpPost]
-    public async Task<IActionResult> Prepare(Guid id, [Bind(Prefix = "Members")] List<MemberForm>? members, string? quorumPercent, CancellationToken ct)
+    public async Task<IActionResult> Prepare(Guid id, [Bind(Prefix = "Members")] List<MemberForm>? members, decimal? quorumPercent, CancellationToken ct)
     {
+        // "66.67" and "66,67" both bind in every language (DecimalModelBinder); an unreadable value is refused as out of range.
         var chosen = (members ?? []).Where(m => m.Role is not null).Select(m => new MemberInput(m.UserId, m.Role!.Value)).ToList();
-
-        // A number input posts "66.67" whatever the page's language; a typed "66,67" is accepted too.
-        var percent = decimal.TryParse((quorumPercent ?? string.Empty).Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0m;
-        return await ActAsync(id, new PrepareDecisionCommand(id, chosen, Math.Round(percent / 100m, 4)), "Award.Prepared", "Commission", ct);
+        return await ActAsync(id, new PrepareDecisionCommand(id, chosen, Math.Round((quorumPercent ?? 0m) / 100m, 4)), "Award.Prepared", "Commission", ct);
     }
 
     [HttpPost]

@@ -31,29 +31,10 @@ public sealed class EvaluationController : OrganizerController
     public async Task<IActionResult> Ranking(Guid id, CancellationToken ct) => await Index(id, "ranking", 1, ct);
 
     [HttpPost]
-    public async Task<IActionResult> Propose(Guid id, CancellationToken ct)
-    {
-        var result = await Sender.Send(new ProposeAssignmentsCommand(id), ct);
-        if (FailurePage(result) is { } failure)
-        {
-            return failure;
-        }
-
-        if (result.IsFailure)
-        {
-            TempData.SetStatus(ErrorText(result));
-        }
-        else if (result.Value.Shortages.Count > 0)
-        {
-            Status("Evaluation.ProposedWithShortage", result.Value.Proposed, result.Value.Shortages.Count);
-        }
-        else
-        {
-            Status("Evaluation.Proposed", result.Value.Proposed);
-        }
-
-        return Back(id);
-    }
+    public async Task<IActionResult> Propose(Guid id, CancellationToken ct) =>
+        Report(id, await Sender.Send(new ProposeAssignmentsCommand(id), ct), r => r.Shortages.Count > 0
+            ? ("Evaluation.ProposedWithShortage", [r.Proposed, r.Shortages.Count])
+            : ("Evaluation.Proposed", [r.Proposed]));
 
     [HttpPost]
     public async Task<IActionResult> Assign(Guid id, Guid bidId, Guid expertId, bool additional, CancellationToken ct) =>
@@ -68,25 +49,8 @@ public sealed class EvaluationController : OrganizerController
         await ActAsync(id, new DiscardProposalCommand(id, assignmentId), "Evaluation.ProposalDiscarded", null, ct);
 
     [HttpPost]
-    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
-    {
-        var result = await Sender.Send(new ConfirmAssignmentsCommand(id), ct);
-        if (FailurePage(result) is { } failure)
-        {
-            return failure;
-        }
-
-        if (result.IsFailure)
-        {
-            TempData.SetStatus(ErrorText(result));
-        }
-        else
-        {
-            Status("Evaluation.Confirmed", result.Value);
-        }
-
-        return Back(id);
-    }
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken ct) =>
+        Report(id, await Sender.Send(new ConfirmAssignmentsCommand(id), ct), count => ("Evaluation.Confirmed", [count]));
 
     [HttpPost]
     public async Task<IActionResult> Reopen(Guid id, Guid assignmentId, string? reason, CancellationToken ct) =>
@@ -142,6 +106,27 @@ public sealed class EvaluationController : OrganizerController
         }
 
         Status(success);
+        return Back(id);
+    }
+
+    /// <summary>A whole-call action: its outcome (or its refusal) as the status line above the dashboard.</summary>
+    private IActionResult Report<T>(Guid id, Result<T> result, Func<T, (string Key, object[] Args)> success)
+    {
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsFailure)
+        {
+            TempData.SetStatus(ErrorText(result));
+        }
+        else
+        {
+            var (key, args) = success(result.Value);
+            Status(key, args);
+        }
+
         return Back(id);
     }
 
