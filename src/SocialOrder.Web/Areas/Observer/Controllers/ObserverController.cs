@@ -8,4 +8,5 @@ namespace SocialOrder.Web.Areas.Observer.Controllers;
 /// <summary>Every page of the Observer area: its route prefix and the role it requires.</summary>
 [Area("Observer")]
 [Authorize(Policy = Policies.Observer)]
+[CallOfOwnBody]
 public abstract class ObserverController : PortalController;

@@ -8,4 +8,5 @@ namespace SocialOrder.Web.Areas.Organizer.Controllers;
 /// <summary>Every page of the Organizer area: its route prefix and the role it requires.</summary>
 [Area("Organizer")]
 [Authorize(Policy = Policies.Official)]
+[CallOfOwnBody]
 public abstract class OrganizerController : PortalController;
