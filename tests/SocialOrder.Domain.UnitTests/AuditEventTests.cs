@@ -38,4 +38,19 @@ public sealed class AuditEventTests
         Assert.Equal(0, recorded.OccurredAt.UtcTicks % 10);
         Assert.Equal(At.AddTicks(1234560), recorded.OccurredAt);
     }
+
+    [Fact]
+    public void Record_WithFieldsLongerThanTheirColumns_CutsThem_AndTheHashStillMatches()
+    {
+        var typed = new string('a', 10_000) + "@example.kz";
+
+        var entry = AuditEvent.Record(At, null, typed, "SignIn", "User", typed, "Invalid", new string('d', 5_000), new string('1', 100), AuditEvent.GenesisHash);
+
+        Assert.Equal(AuditEvent.MaxNameLength, entry.ActorName!.Length);
+        Assert.Equal(AuditEvent.MaxNameLength, entry.EntityId!.Length);
+        Assert.EndsWith("…", entry.EntityId, StringComparison.Ordinal);
+        Assert.Equal(AuditEvent.MaxDetailsLength, entry.Details!.Length);
+        Assert.Equal(AuditEvent.MaxAddressLength, entry.IpAddress!.Length);
+        Assert.True(entry.HashMatches());
+    }
 }

@@ -23,4 +23,22 @@ public sealed class KazakhstanTimeTests
         Assert.Equal(new DateTimeOffset(2027, 3, 1, 13, 0, 0, TimeSpan.Zero), utc);
         Assert.Equal(TimeSpan.Zero, utc.Offset);
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00")]
+    [InlineData("9999-12-31T23:59:59")]
+    [InlineData("1999-12-31T23:00:00")]
+    public void FromLocal_AtTheEndsOfTheCalendar_DoesNotThrow_AndIsNotASupportedDate(string typed)
+    {
+        var utc = KazakhstanTime.FromLocal(DateTime.Parse(typed, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.False(KazakhstanTime.IsSupported(utc));
+    }
+
+    [Fact]
+    public void IsSupported_ADeadlineThisCentury_IsTrue_AndNoDateIsTrueToo()
+    {
+        Assert.True(KazakhstanTime.IsSupported(KazakhstanTime.FromLocal(new DateTime(2027, 3, 1, 18, 0, 0))));
+        Assert.True(KazakhstanTime.IsSupported(null));
+    }
 }

@@ -86,9 +86,20 @@ public sealed class AuditEvent
         ArgumentException.ThrowIfNullOrWhiteSpace(previousHash);
         // PostgreSQL keeps microseconds; truncating here keeps the hash verifiable after a round trip.
         var utc = new DateTimeOffset(occurredAt.UtcTicks - (occurredAt.UtcTicks % 10), TimeSpan.Zero);
+        // What a caller typed (an e-mail of 10 000 characters at sign-in) is recorded, cut to the column, never lost.
         return new AuditEvent(
-            utc, actorId, actorName, action, entityType, entityId, outcome, details, ipAddress, previousHash);
+            utc, actorId, Fit(actorName, MaxNameLength), Fit(action, MaxCodeLength)!, Fit(entityType, MaxCodeLength), Fit(entityId, MaxNameLength),
+            Fit(outcome, MaxOutcomeLength)!, Fit(details, MaxDetailsLength), Fit(ipAddress, MaxAddressLength), previousHash);
     }
+
+    public const int MaxCodeLength = 100;
+    public const int MaxNameLength = 256;
+    public const int MaxOutcomeLength = 40;
+    public const int MaxDetailsLength = 4000;
+    public const int MaxAddressLength = 64;
+
+    private static string? Fit(string? value, int length) =>
+        value is null || value.Length <= length ? value : string.Concat(value.AsSpan(0, length - 1), "…");
 
     public bool HashMatches() => string.Equals(Hash, ComputeHash(), StringComparison.Ordinal);
 

@@ -9,10 +9,24 @@ public static class KazakhstanTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
+    /// <summary>The first and last instants the portal accepts as a date of its own (a deadline, a report date).</summary>
+    public static DateTimeOffset EarliestSupported { get; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static DateTimeOffset LatestSupported { get; } = new(2100, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A local time typed in a form, as UTC. A time at the very ends of the calendar (0001-01-01) has no UTC instant:
+    /// it becomes the nearest representable one, which validation then refuses as out of range.
+    /// </summary>
     public static DateTimeOffset FromLocal(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var offset = Zone.GetUtcOffset(unspecified);
-        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+        var utcTicks = unspecified.Ticks - offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks ? DateTimeOffset.MinValue
+            : utcTicks > DateTime.MaxValue.Ticks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(utcTicks, TimeSpan.Zero);
     }
+
+    public static bool IsSupported(DateTimeOffset? instant) => instant is null || (instant >= EarliestSupported && instant <= LatestSupported);
 }

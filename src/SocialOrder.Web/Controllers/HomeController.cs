@@ -26,22 +26,30 @@ public sealed class HomeController : PortalController
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
-    // Re-executed for any method (a failed POST lands here too), so no verb filter and no antiforgery check.
+    // Re-executed for any method (a failed POST lands here too), so no verb filter and no antiforgery check; and no
+    // bound parameter, since binding reads the posted form, which may be the very thing that could not be read.
     [Route("/Error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error(int code)
+    public IActionResult Error()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 500;
         var known = code is 400 or 403 or 404 or 500 ? code : 500;
         Response.StatusCode = code;
         return View("Error", known);
     }
 
-    /// <summary>Development e-mail: lists what the outbox sender wrote, so a newcomer can follow the links.</summary>
+    /// <summary>
+    /// Development e-mail: lists what the outbox sender wrote, so a newcomer can follow the links. It lists every
+    /// password-reset link, so it is off unless asked for, and outside Development and the test host only an
+    /// administrator sees it even then.
+    /// </summary>
     [HttpGet]
     [Route("/dev/outbox")]
-    public IActionResult Outbox([FromServices] IConfiguration configuration, [FromServices] Microsoft.Extensions.Options.IOptions<EmailOptions> email)
+    public IActionResult Outbox(
+        [FromServices] IConfiguration configuration, [FromServices] IWebHostEnvironment environment, [FromServices] Microsoft.Extensions.Options.IOptions<EmailOptions> email)
     {
-        if (!configuration.GetValue<bool>("DevOutbox:Enabled"))
+        var anonymousAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        if (!configuration.GetValue<bool>("DevOutbox:Enabled") || !(anonymousAllowed || User.IsInRole(Application.Common.Interfaces.Roles.Administrator)))
         {
             return NotFound();
         }

@@ -45,7 +45,7 @@ public sealed class AmendCallCommandValidator : AbstractValidator<AmendCallComma
         RuleFor(c => c.MaxPerProject).NotNull().GreaterThan(0).WithErrorCode("Call.MaxPerProjectNotPositive");
         RuleFor(c => c.MaxPerProject).LessThanOrEqualTo(c => c.Budget).WithErrorCode("Call.MaxPerProjectAboveBudget")
             .When(c => c.Budget is > 0 && c.MaxPerProject is not null);
-        RuleFor(c => c.ClosesAt).NotNull();
+        RuleFor(c => c.ClosesAt).NotNull().SupportedDate();
         RuleForEach(c => c.RequiredDocuments).ChildRules(document =>
         {
             document.RuleFor(x => x.NameKk).NotEmpty().MaximumLength(300).NoMarkup();

@@ -107,6 +107,8 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
         RuleFor(c => c.DurationMonths)
             .Must((c, months) => months is null || (months >= CallTerms.MonthsFor(c.Term).Min && months <= CallTerms.MonthsFor(c.Term).Max))
             .WithErrorCode("Call.DurationOutsideTermShort");
+        RuleFor(c => c.OpensAt).SupportedDate();
+        RuleFor(c => c.ClosesAt).SupportedDate();
         RuleFor(c => c.ClosesAt).GreaterThan(c => c.OpensAt).WithErrorCode("Call.WindowClosesBeforeOpens")
             .When(c => c.OpensAt is not null && c.ClosesAt is not null);
         RuleFor(c => c.YearlyBudgets)

@@ -14,9 +14,12 @@ public static class Paging
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>No list is that long; beyond it a page is simply empty, and the offset never overflows.</summary>
+    public const int MaxPage = 100_000;
+
     public static (int Page, int Size) Normalize(int page, int size)
     {
-        var p = page < 1 ? 1 : page;
+        var p = Math.Clamp(page, 1, MaxPage);
         var s = size is < 1 or > MaxPageSize ? DefaultPageSize : size;
         return (p, s);
     }

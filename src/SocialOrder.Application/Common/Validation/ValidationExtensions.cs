@@ -21,6 +21,10 @@ public static class ValidationExtensions
 
     public static bool HasMarkup(string value) => Markup.IsMatch(value);
 
+    /// <summary>A date the portal can store and show: between 2000 and 2100.</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> SupportedDate<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>
+        rule.Must(Domain.Common.KazakhstanTime.IsSupported).WithErrorCode("Validation.DateOutOfRange");
+
     /// <summary>A comma-separated list of file types, each one the upload inspection can recognise.</summary>
     public static IRuleBuilderOptions<T, string?> AllowedFileTypes<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(t => Files.FileTypes.Normalize(t).Split(',', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } types

@@ -23,12 +23,12 @@ public sealed class EvaluationController : OrganizerController
         }
 
         ViewData["Tab"] = selected;
-        ViewData["Page"] = page < 1 ? 1 : page;
+        ViewData["Page"] = Math.Clamp(page, 1, Application.Common.Models.Paging.MaxPage);
         return View(result.Value);
     }
 
     [HttpGet]
-    public async Task<IActionResult> Ranking(Guid id, CancellationToken ct) => await Index(id, "ranking", 1, ct);
+    public IActionResult Ranking(Guid id) => RedirectToAction(nameof(Index), new { id, tab = "ranking" });
 
     [HttpPost]
     public async Task<IActionResult> Propose(Guid id, CancellationToken ct) =>
