@@ -38,6 +38,7 @@ try
 
     var app = builder.Build();
     var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Seed:Demo");
+    DemoAccountsGuard.RefuseDemoSeedInProduction(app.Environment, app.Configuration, seedDemo);
     await DatabaseInitializer.InitializeAsync(app.Services, seedDemo);
     if (Array.IndexOf(args, "--seed-spike") is var spike and >= 0)
     {
@@ -59,6 +60,12 @@ try
         return 0;
     }
 
+    if (await AdminBootstrap.CreateAdminIfRequestedAsync(app, args) is { } adminExitCode)
+    {
+        await app.DisposeAsync();
+        return adminExitCode;
+    }
+
     if (await PublicCallsSetup.SeedCallsIfRequestedAsync(app, args) is { } seedExitCode)
     {
         await app.DisposeAsync();
@@ -69,7 +76,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is PostgresNotAvailableException or UnknownMigrationsException)
+catch (Exception ex) when (ex is PostgresNotAvailableException or UnknownMigrationsException or PortalConfigurationException)
 {
     Log.Fatal("{Message}", ex.Message);
     await Console.Error.WriteLineAsync(ex.Message);
@@ -96,6 +103,7 @@ namespace SocialOrder.Web
         public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
         {
             services.AddSingleton<DatabaseConnection>();
+            services.AddHostedService<ProductionGuard>();
             services.AddApplication();
             services.AddInfrastructure(configuration, sp => sp.GetRequiredService<DatabaseConnection>().ConnectionString);
             services.PostConfigure<SocialOrder.Infrastructure.Email.EmailOptions>(o =>
@@ -105,17 +113,9 @@ namespace SocialOrder.Web
                     o.OutboxPath = Path.Combine(environment.ContentRootPath, "..", "..", ".data", "outbox");
                 }
             });
-            services.PostConfigure<CallOptions>(o =>
-            {
-                if (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } publicBase)
-                {
-                    o.PublicBaseUrl = publicBase;
-                }
-            });
             services.AddSingleton(TimeProvider.System);
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();
-            services.AddScoped<IAccountLinks, AccountLinks>();
             services.AddPublicCalls(configuration);
 
             services.AddMediator(options =>

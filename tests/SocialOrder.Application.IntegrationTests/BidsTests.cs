@@ -436,4 +436,81 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var official = await app.SendAsync(new GetCallBidsQuery(call.Id.Value), Ministry);
         Assert.False(Assert.Single(official!.Bids, b => b.BidId == bidId).Eligibility!.Eligible);
     }
+
+    private async Task<(BidStatus Status, int Revision)> BidStateAsync(Guid bidId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var id = new BidId(bidId);
+        var bid = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Bids.AsNoTracking().SingleAsync(b => b.Id == id);
+        return (bid.Status, bid.Revision);
+    }
+
+    private async Task<int> StoredFilesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SocialOrder.Infrastructure.Files.StoredFile>().CountAsync();
+    }
+
+    [Fact]
+    public async Task EditingAWithdrawnBid_MakesItADraft_NeverReinstatesTheWithdrawnSubmission()
+    {
+        var call = await OpenCallAsync();
+        var (user, bidId) = await ReadyBidAsync(call);
+        Assert.True((await app.SendAsync(new SubmitBidCommand(bidId, Guid.NewGuid()), user)).IsSuccess);
+        Assert.True((await app.SendAsync(new WithdrawBidCommand(bidId), user)).IsSuccess);
+
+        var edited = await app.SendAsync(Ready(bidId, (await BidStateAsync(bidId)).Revision, requested: 1_400_000m), user);
+
+        Assert.True(edited.IsSuccess);
+        Assert.Equal(BidStatus.Draft, (await BidStateAsync(bidId)).Status);
+        app.Clock.SetUtcNow(call.ClosesAt!.Value);
+        var view = await app.SendAsync(new GetCallBidsQuery(call.Id.Value), Ministry);
+        Assert.DoesNotContain(view!.Bids, b => b.BidId == bidId);
+    }
+
+    [Fact]
+    public async Task Submit_WithTheKeyOfAnotherBidsSubmission_IsRefusedWithAMessage_Not500()
+    {
+        var call = await OpenCallAsync();
+        var (first, firstBid) = await ReadyBidAsync(call);
+        var (second, secondBid) = await ReadyBidAsync(call);
+        var key = Guid.NewGuid();
+        Assert.True((await app.SendAsync(new SubmitBidCommand(firstBid, key), first)).IsSuccess);
+
+        var reused = await app.SendAsync(new SubmitBidCommand(secondBid, key), second);
+
+        Assert.Equal(ResultStatus.Invalid, reused.Status);
+        Assert.Equal("Bid.SubmitAgain", Assert.Single(reused.Errors).Code);
+        Assert.Empty(await SubmissionsAsync(secondBid));
+        Assert.True((await app.SendAsync(new SubmitBidCommand(secondBid, Guid.NewGuid()), second)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Upload_AfterTheDeadline_IsRefused_AndNoFileIsStored()
+    {
+        var call = await OpenCallAsync();
+        var (user, bidId) = await ReadyBidAsync(call);
+        var before = await StoredFilesAsync();
+        app.Clock.SetUtcNow(call.ClosesAt!.Value);
+
+        var late = await app.SendAsync(new UploadBidDocumentCommand(bidId, 0, "late.pdf", Files.FileSamples.Pdf()), user);
+
+        Assert.Equal(ResultStatus.RuleBroken, late.Status);
+        Assert.Equal(before, await StoredFilesAsync());
+    }
+
+    [Fact]
+    public async Task ConcurrentUploads_ToOneBid_EachEitherAttachedOrRefusedAsAConflict_NoOrphanFile()
+    {
+        var call = await OpenCallAsync();
+        var (user, bidId) = await ReadyBidAsync(call);
+        var before = await StoredFilesAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            app.SendAsync(new UploadBidDocumentCommand(bidId, 0, $"parallel-{i}.pdf", Files.FileSamples.Pdf()), user)));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess || r.Status == ResultStatus.Conflict, r.Status.ToString()));
+        Assert.Contains(results, r => r.IsSuccess);
+        Assert.Equal(before + results.Count(r => r.IsSuccess), await StoredFilesAsync());
+    }
 }

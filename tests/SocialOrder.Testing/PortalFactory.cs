@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string Purpose => GetType().Name;
 
+    /// <summary>The host of the request a message is sent in, which links in e-mails point to.</summary>
+    public const string RequestHost = "portal.socialorder.test";
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
@@ -64,6 +67,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             RequestServices = scope.ServiceProvider,
             User = user ?? new ClaimsPrincipal(new ClaimsIdentity()),
+            Request = { Scheme = "https", Host = new HostString(RequestHost) },
         };
         try
         {

@@ -182,7 +182,7 @@ public sealed class PrepareDecisionCommandHandler(IAppDbContext db, ICurrentUser
                           select new { b.Id, s.ContentJson }).ToListAsync(cancellationToken);
         return rows.ToDictionary(
             r => r.Id.Value,
-            r => (IReadOnlyDictionary<int, decimal>)SubmittedContent.Parse(r.ContentJson).Budget.GroupBy(l => l.Year).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount)));
+            r => SubmittedContent.Parse(r.ContentJson).RequestedPerYear());
     }
 }
 
@@ -278,7 +278,7 @@ public sealed record ConfirmDecisionCommand(Guid CallId) : ICommand<Result>, IAu
 
 public sealed class ConfirmDecisionCommandHandler(
     IAppDbContext db, ICurrentUser user, TimeProvider time, IReferenceNumbers numbers, IAwardProtocolRenderer renderer, IFileStore files,
-    IEmailQueue emails, IOptions<CallOptions> options, IPublicCallLinks links)
+    IEmailQueue emails, IPortalLinks links)
     : ICommandHandler<ConfirmDecisionCommand, Result>
 {
     public async ValueTask<Result> Handle(ConfirmDecisionCommand command, CancellationToken cancellationToken)
@@ -333,7 +333,7 @@ public sealed class ConfirmDecisionCommandHandler(
             bid.RecordOutcome(line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m);
         }
 
-        await ResultsNotice.EnqueueAsync(db, emails, call, links.CallPage(call.Id.Value), options.Value.PublicBaseUrl, cancellationToken);
+        await ResultsNotice.EnqueueAsync(db, emails, call, links.CallPage(call.Id.Value), links.MyBids(), cancellationToken);
 
         if (!await db.TrySaveAsync(cancellationToken))
         {

@@ -83,7 +83,7 @@ internal static class ProtocolBuilder
 internal static class ResultsNotice
 {
     /// <summary>Every member of every organization that submitted a bid learns that the results are published.</summary>
-    public static async Task EnqueueAsync(IAppDbContext db, IEmailQueue emails, Call call, string callPage, string baseUrl, CancellationToken cancellationToken)
+    public static async Task EnqueueAsync(IAppDbContext db, IEmailQueue emails, Call call, string callPage, string myBids, CancellationToken cancellationToken)
     {
         var callId = call.Id;
         var members = await (from b in db.Bids.AsNoTracking()
@@ -93,7 +93,7 @@ internal static class ResultsNotice
                              select m.UserId).Distinct().ToListAsync(cancellationToken);
         var addresses = await db.QueryUsers(null).Where(u => members.Contains(u.Id)).Select(u => u.Email).ToListAsync(cancellationToken);
         var title = WebUtility.HtmlEncode($"{call.ReferenceNumber} «{call.Title.Ru}» / «{call.Title.Kk}»");
-        var bids = $"{baseUrl.TrimEnd('/')}/Applicant/Bids";
+        var bids = myBids;
         foreach (var to in addresses)
         {
             emails.Enqueue(new EmailMessage(
@@ -144,7 +144,7 @@ public sealed class GetCallResultsQueryHandler(IAppDbContext db) : IQueryHandler
 /// </summary>
 public sealed record GetProtocolPdfQuery(Guid CallId, ProtocolLanguage Language, bool Draft = false) : IQuery<DownloadedFile?>;
 
-public sealed class GetProtocolPdfQueryHandler(IAppDbContext db, ICurrentUser user, IFileStore files, IAwardProtocolRenderer renderer, IPublicCallLinks links)
+public sealed class GetProtocolPdfQueryHandler(IAppDbContext db, ICurrentUser user, IFileStore files, IAwardProtocolRenderer renderer, IPortalLinks links)
     : IQueryHandler<GetProtocolPdfQuery, DownloadedFile?>
 {
     public async ValueTask<DownloadedFile?> Handle(GetProtocolPdfQuery query, CancellationToken cancellationToken)

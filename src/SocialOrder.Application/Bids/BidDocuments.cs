@@ -52,6 +52,10 @@ public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUs
             return Result<BidAttachment>.Failure(ResultStatus.Invalid, [new Error("Bid.BidTooLarge", "File", [limits.Value.MaxBidBytes / (1024 * 1024)])]);
         }
 
+        // Judged before anything is stored, with the same reading of the clock that the attachment records.
+        var now = time.GetUtcNow();
+        bid.CheckCanChange(call, now);
+
         var allowed = call.RequiredDocuments[c.DocumentIndex].AllowedTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var inspection = FileInspection.Inspect(c.FileName, c.Content, allowed);
         if (!inspection.IsAllowed)
@@ -59,13 +63,18 @@ public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUs
             return Result<BidAttachment>.Failure(ResultStatus.Invalid, [new Error("Bid.FileTypeRefused", "File", [string.Join(", ", allowed)])]);
         }
 
-        var now = time.GetUtcNow();
         await using var stream = new MemoryStream(c.Content, writable: false);
         var stored = await files.SaveAsync(inspection.FileName, inspection.ContentType, stream, cancellationToken);
         var attachment = new BidAttachment(c.DocumentIndex, stored.Id, stored.FileName, stored.ContentType, stored.Size, stored.Sha256, now, user.Id!.Value);
         bid.Attach(call, attachment, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return attachment;
+        if (await db.TrySaveAsync(cancellationToken))
+        {
+            return attachment;
+        }
+
+        // A colleague's change to the same bid won the race: the file is not attached, so it is not kept either.
+        await files.DeleteAsync(stored.Id, CancellationToken.None);
+        return Result<BidAttachment>.Conflict("Rule.BidChangedByColleague");
     }
 }
 

@@ -166,7 +166,7 @@ public sealed class GetCallBidsQueryHandler(IAppDbContext db, ICurrentUser user,
 /// <summary>The receipt as a PDF (Kazakh and Russian), for members of the organization only.</summary>
 public sealed record GetReceiptPdfQuery(Guid SubmissionId) : IQuery<DownloadedFile?>;
 
-public sealed class GetReceiptPdfQueryHandler(IAppDbContext db, ICurrentUser user, IReceiptRenderer renderer, Microsoft.Extensions.Options.IOptions<CallOptions> options)
+public sealed class GetReceiptPdfQueryHandler(IAppDbContext db, ICurrentUser user, IReceiptRenderer renderer, IPortalLinks links)
     : IQueryHandler<GetReceiptPdfQuery, DownloadedFile?>
 {
     public async ValueTask<DownloadedFile?> Handle(GetReceiptPdfQuery query, CancellationToken cancellationToken)
@@ -182,7 +182,7 @@ public sealed class GetReceiptPdfQueryHandler(IAppDbContext db, ICurrentUser use
             view.ReceiptNumber, view.SubmittedAt, view.CallReference, view.CallTitle.Kk, view.CallTitle.Ru, view.OrganizationName.Kk, view.OrganizationName.Ru,
             view.OrganizationBin, view.BidTitle, view.Version, view.RequestedAmount, view.ContentSha256,
             files.Select(f => (f.FileName, f.Size, f.Sha256)).ToList(),
-            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Applicant/Bids/Receipt/{view.SubmissionId}"));
+            links.BidReceipt(view.SubmissionId)));
         return new DownloadedFile($"{view.ReceiptNumber}.pdf", "application/pdf", pdf);
     }
 }

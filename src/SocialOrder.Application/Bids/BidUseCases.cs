@@ -201,11 +201,12 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
             var call = await db.LockCallAsync(owned.CallId, cancellationToken);
             var bid = await db.LockBidAsync(owned.Id, cancellationToken);
             var earlier = await db.BidSubmissions.AsNoTracking()
-                .Where(s => s.IdempotencyKey == c.IdempotencyKey && s.BidId == owned.Id)
-                .Select(s => (Guid?)s.Id).SingleOrDefaultAsync(cancellationToken);
-            if (earlier is { } already)
+                .Where(s => s.IdempotencyKey == c.IdempotencyKey)
+                .Select(s => new { s.Id, s.BidId }).SingleOrDefaultAsync(cancellationToken);
+            if (earlier is not null)
             {
-                return already;
+                // The same click again is answered with its receipt; a key already spent on another bid is not ours to reuse.
+                return earlier.BidId == owned.Id ? earlier.Id : Result<Guid>.Invalid("Bid.SubmitAgain");
             }
 
             var now = time.GetUtcNow();

@@ -12,7 +12,7 @@ namespace SocialOrder.Application.Bids;
 /// An amendment or a cancellation is sent to every member of every organization with a draft or submitted bid
 /// on the call. The e-mails are queued in the same transaction as the change, so they go out only if it commits.
 /// </summary>
-public sealed class NotifyApplicantsOfCallChanges(IAppDbContext db, IEmailQueue emails, IOptions<CallOptions> options)
+public sealed class NotifyApplicantsOfCallChanges(IAppDbContext db, IEmailQueue emails, IPortalLinks links)
     : INotificationHandler<CallAmendedEvent>, INotificationHandler<CallCancelledEvent>
 {
     public async ValueTask Handle(CallAmendedEvent notification, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class NotifyApplicantsOfCallChanges(IAppDbContext db, IEmailQueue 
         }
 
         var people = await db.QueryUsers(null).Where(u => memberIds.Contains(u.Id)).Select(u => u.Email).ToListAsync(cancellationToken);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Calls/{call.Id.Value}";
+        var link = links.CallPage(call.Id.Value);
         var reason = cancelled ? call.CancellationReason ?? string.Empty : (call.Amendments.Count > 0 ? call.Amendments[^1].Reason : string.Empty);
         foreach (var email in people)
         {

@@ -31,20 +31,6 @@ internal static class EvaluationAccess
         return members.Concat(declared).Distinct().ToLookup(x => x.UserId, x => x.Id);
     }
 
-    /// <summary>A unique index refused the save (a double click, two officials at once): nothing was written.</summary>
-    public static async Task<bool> TrySaveAsync(this IAppDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-    }
-
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(KazakhstanTime.ToLocal(time.GetUtcNow()).DateTime);
 }
 
@@ -247,7 +233,7 @@ public sealed record ConfirmAssignmentsCommand(Guid CallId) : ICommand<Result<in
     public (string Type, string? Id) AuditTarget => ("Call", CallId.ToString());
 }
 
-public sealed class ConfirmAssignmentsCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IOptions<CallOptions> options)
+public sealed class ConfirmAssignmentsCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IOptions<CallOptions> options, IPortalLinks links)
     : ICommandHandler<ConfirmAssignmentsCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ConfirmAssignmentsCommand command, CancellationToken cancellationToken)
@@ -275,7 +261,7 @@ public sealed class ConfirmAssignmentsCommandHandler(IAppDbContext db, ICurrentU
         var experts = proposed.GroupBy(a => a.ExpertId).ToDictionary(g => g.Key, g => g.Count());
         var ids = experts.Keys.ToList();
         var addresses = await db.ExpertProfiles.AsNoTracking().Where(e => ids.Contains(e.UserId)).Select(e => new { e.UserId, e.Email }).ToListAsync(cancellationToken);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Expert/Assignments";
+        var link = links.MyAssignments();
         var title = WebUtility.HtmlEncode($"{call.ReferenceNumber} «{call.Title.Ru}» / «{call.Title.Kk}»");
         var deadline = KazakhstanTime.ToLocal(due).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var e in addresses)

@@ -310,7 +310,7 @@ public static class SubmittedContent
 }
 
 /// <summary>A decline or a declared conflict goes back to the official who assigned the bid; a reopened sheet is told to its expert.</summary>
-public sealed class NotifyOfAssignmentChanges(IAppDbContext db, IEmailQueue emails, IOptions<CallOptions> options)
+public sealed class NotifyOfAssignmentChanges(IAppDbContext db, IEmailQueue emails, IPortalLinks links)
     : INotificationHandler<AssignmentReturnedEvent>, INotificationHandler<SheetReopenedEvent>
 {
     public async ValueTask Handle(AssignmentReturnedEvent notification, CancellationToken cancellationToken)
@@ -327,7 +327,7 @@ public sealed class NotifyOfAssignmentChanges(IAppDbContext db, IEmailQueue emai
         var why = a.Status == AssignmentStatus.Recused
             ? "Эксперт заявил о конфликте интересов / Сарапшы мүдделер қақтығысын мәлімдеді"
             : "Эксперт отказался от заявки / Сарапшы өтінімнен бас тартты";
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Organizer/Evaluation/Index/{call.Id.Value}";
+        var link = links.EvaluationDashboard(call.Id.Value);
         emails.Enqueue(new EmailMessage(
             official, $"SocialOrder: {why} ({receipt})",
             $"<p>{WebUtility.HtmlEncode($"{call.ReferenceNumber} «{call.Title.Ru}»")}</p><p>{WebUtility.HtmlEncode(why)}: {WebUtility.HtmlEncode(receipt)}.</p>" +
@@ -340,7 +340,7 @@ public sealed class NotifyOfAssignmentChanges(IAppDbContext db, IEmailQueue emai
         var a = db.ExpertAssignments.Local.Single(x => x.Id == notification.AssignmentId);
         var (call, receipt) = await ContextAsync(a, cancellationToken);
         var expert = await db.ExpertProfiles.AsNoTracking().Where(e => e.UserId == a.ExpertId).Select(e => e.Email).SingleAsync(cancellationToken);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Expert/Assignments/Score/{a.Id}";
+        var link = links.ScoreSheet(a.Id);
         emails.Enqueue(new EmailMessage(
             expert, $"SocialOrder: оценочный лист открыт повторно / бағалау парағы қайта ашылды ({receipt})",
             $"<p>{WebUtility.HtmlEncode($"{call.ReferenceNumber} «{call.Title.Ru}»")}, {WebUtility.HtmlEncode(receipt)}</p>" +

@@ -163,7 +163,7 @@ public sealed class InviteMemberCommandValidator : AbstractValidator<InviteMembe
     public InviteMemberCommandValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
 }
 
-public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IOptions<CallOptions> options)
+public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IPortalLinks links)
     : ICommandHandler<InviteMemberCommand, Result>
 {
     public async ValueTask<Result> Handle(InviteMemberCommand c, CancellationToken cancellationToken)
@@ -176,7 +176,7 @@ public sealed class InviteMemberCommandHandler(IAppDbContext db, ICurrentUser us
         }
 
         var invitation = organization.Invite(userId, c.Email!, time.GetUtcNow());
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Applicant/Organizations/Join?token={invitation.Token}";
+        var link = links.JoinOrganization(invitation.Token);
         emails.Enqueue(OrganizationEmails.Invitation(invitation.Email, organization.Name, link, c.Culture));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();

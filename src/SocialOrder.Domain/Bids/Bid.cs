@@ -62,6 +62,34 @@ public sealed record BidContent(
 
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
+    /// <summary>
+    /// What the bid asks of the state in each project year: the budget lines cover the requested amount and the
+    /// co-financing together without saying which tenge is whose, so co-financing is taken off every year in proportion
+    /// to the year's total. The years add up to the requested amount exactly (the last year takes the rounding).
+    /// </summary>
+    public IReadOnlyDictionary<int, decimal> RequestedPerYear()
+    {
+        var years = Budget.GroupBy(l => l.Year).OrderBy(g => g.Key).Select(g => (Year: g.Key, Total: g.Sum(l => l.Amount))).ToList();
+        var total = years.Sum(y => y.Total);
+        var perYear = new Dictionary<int, decimal>();
+        if (total <= 0)
+        {
+            return perYear;
+        }
+
+        var assigned = 0m;
+        for (var i = 0; i < years.Count; i++)
+        {
+            var share = i == years.Count - 1
+                ? RequestedAmount - assigned
+                : Math.Round(years[i].Total * RequestedAmount / total, 2, MidpointRounding.ToZero);
+            perYear[years[i].Year] = share;
+            assigned += share;
+        }
+
+        return perYear;
+    }
+
     /// <summary>The bytes whose SHA-256 the receipt carries: fixed property order, invariant numbers, no whitespace.</summary>
     public string ToCanonicalJson(IReadOnlyList<BidAttachment>? files = null) => JsonSerializer.Serialize(
         new
@@ -176,8 +204,21 @@ public sealed class Bid : Entity
         UpdatedBy = userId;
         if (Status == BidStatus.Withdrawn)
         {
-            Status = SubmissionCount > 0 ? BidStatus.Submitted : BidStatus.Draft;
+            // A withdrawal stands: the edited bid is a draft again and takes part only if it is submitted again.
+            Status = BidStatus.Draft;
         }
+    }
+
+    /// <summary>Refuses, as every change does, once the submission window has closed.</summary>
+    public void CheckCanChange(Call call, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.Id != CallId)
+        {
+            throw new ArgumentException("The bid belongs to another call.", nameof(call));
+        }
+
+        CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
     }
 
     /// <summary>Puts a file against a required document, replacing the one there; a new revision of the draft.</summary>

@@ -47,5 +47,11 @@ public sealed class PostgresFileStore(DbContextOptions<AppDbContext> options, IO
         return file is null ? null : (Info(file), file.Content);
     }
 
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = new AppDbContext(options);
+        await db.Set<StoredFile>().Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private static StoredFileInfo Info(StoredFile file) => new(file.Id, file.FileName, file.ContentType, file.Size, file.Sha256);
 }

@@ -32,6 +32,22 @@ public static class DemoDataSeeder
         ("observer@socialorder.kz", "Марат Жумабаев", Roles.Observer, MinistryBin),
     ];
 
+    /// <summary>Whether any demo account (whose password is in the README) exists in this database.</summary>
+    public static async Task<bool> AnyDemoAccountAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var (email, _, _, _) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AppDbContext>();

@@ -27,7 +27,7 @@ public sealed class CreateStaffAccountCommandValidator : AbstractValidator<Creat
 }
 
 public sealed class CreateStaffAccountCommandHandler(
-    IAppDbContext db, IIdentityService identity, IEmailSender email, IAccountLinks links, ICurrentUser user)
+    IAppDbContext db, IIdentityService identity, IEmailSender email, IPortalLinks links, ICurrentUser user)
     : ICommandHandler<CreateStaffAccountCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateStaffAccountCommand command, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class RequestPasswordResetCommandValidator : AbstractValidator<Req
     public RequestPasswordResetCommandValidator() => RuleFor(c => c.Email).ValidEmail();
 }
 
-public sealed class RequestPasswordResetCommandHandler(IIdentityService identity, IEmailSender email, IAccountLinks links)
+public sealed class RequestPasswordResetCommandHandler(IIdentityService identity, IEmailSender email, IPortalLinks links)
     : ICommandHandler<RequestPasswordResetCommand, Result>
 {
     public async ValueTask<Result> Handle(RequestPasswordResetCommand command, CancellationToken cancellationToken)

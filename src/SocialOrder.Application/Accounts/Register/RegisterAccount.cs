@@ -26,7 +26,7 @@ public sealed class RegisterAccountCommandValidator : AbstractValidator<Register
 }
 
 public sealed class RegisterAccountCommandHandler(
-    IIdentityService identity, IEmailSender email, IAccountLinks links)
+    IIdentityService identity, IEmailSender email, IPortalLinks links)
     : ICommandHandler<RegisterAccountCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(RegisterAccountCommand command, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace SocialOrder.Application.Calls.Subscriptions;
 /// Queues an e-mail to every confirmed matching subscription when a call is published. It runs before the publishing
 /// commit, so the e-mails are written (and later sent) only if the call really is published.
 /// </summary>
-public sealed class NotifySubscribersOnCallPublished(IAppDbContext db, IEmailQueue emails, IPublicCallLinks links)
+public sealed class NotifySubscribersOnCallPublished(IAppDbContext db, IEmailQueue emails, IPortalLinks links)
     : INotificationHandler<CallPublishedEvent>
 {
     public async ValueTask Handle(CallPublishedEvent notification, CancellationToken cancellationToken)

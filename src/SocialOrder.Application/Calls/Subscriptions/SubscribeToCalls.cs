@@ -23,7 +23,7 @@ public sealed class SubscribeToCallsCommandValidator : AbstractValidator<Subscri
     public SubscribeToCallsCommandValidator() => RuleFor(c => c.Email).ValidEmail();
 }
 
-public sealed class SubscribeToCallsCommandHandler(IAppDbContext db, IEmailQueue emails, IPublicCallLinks links, TimeProvider time)
+public sealed class SubscribeToCallsCommandHandler(IAppDbContext db, IEmailQueue emails, IPortalLinks links, TimeProvider time)
     : ICommandHandler<SubscribeToCallsCommand, Result>
 {
     private static readonly string[] Cultures = ["ru", "kk", "en"];

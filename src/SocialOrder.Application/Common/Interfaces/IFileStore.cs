@@ -11,4 +11,7 @@ public interface IFileStore
     Task<StoredFileInfo> SaveAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken);
 
     Task<(StoredFileInfo Info, byte[] Content)?> ReadAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Removes a file that was stored but never attached to anything (its record's save was refused).</summary>
+    Task DeleteAsync(Guid id, CancellationToken cancellationToken);
 }

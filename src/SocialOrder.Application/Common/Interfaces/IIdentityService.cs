@@ -43,11 +43,3 @@ public interface IIdentityService
 
     Task<(string Email, string FullName)?> FindAsync(Guid userId);
 }
-
-/// <summary>Absolute links for e-mails; built by the web layer, which knows routes and the host.</summary>
-public interface IAccountLinks
-{
-    string ConfirmEmail(Guid userId, string token);
-
-    string ResetPassword(Guid userId, string token);
-}

@@ -19,9 +19,6 @@ public sealed class CallOptions
     /// <summary>An amendment made closer than this to the deadline moves the deadline so this many days remain.</summary>
     public int MinimumDaysBeforeDeadline { get; set; } = 5;
 
-    /// <summary>Where links in e-mails point; the web layer fills it from Portal:PublicBaseUrl or the request.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-
     /// <summary>Days an expert has to score, counted from the official's confirmation of the assignment.</summary>
     public int ScoringDays { get; set; } = 14;
 

@@ -1,0 +1,30 @@
+namespace SocialOrder.Application.Common.Interfaces;
+
+/// <summary>
+/// Absolute links to the portal's pages, for e-mails and PDFs: one port, built by the web layer from its routes and
+/// from Portal:PublicBaseUrl or, without it, the request that caused the message.
+/// </summary>
+public interface IPortalLinks
+{
+    string CallPage(Guid callId);
+
+    string ConfirmSubscription(string token);
+
+    string Unsubscribe(string token);
+
+    string ConfirmEmail(Guid userId, string token);
+
+    string ResetPassword(Guid userId, string token);
+
+    string JoinOrganization(string token);
+
+    string MyBids();
+
+    string BidReceipt(Guid submissionId);
+
+    string MyAssignments();
+
+    string ScoreSheet(Guid assignmentId);
+
+    string EvaluationDashboard(Guid callId);
+}
