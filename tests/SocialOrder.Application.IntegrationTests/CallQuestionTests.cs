@@ -81,4 +81,32 @@ public sealed class CallQuestionTests(PortalFactory app) : IClassFixture<PortalF
         Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new GetPublicCallQuery(null, draft.ReferenceNumber))).Status);
         Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new GetPublicCallQuery(null, "SSO-1999-0001"))).Status);
     }
+
+    [Fact]
+    public async Task AnswerQuestion_Rewritten_KeepsTheEarlierAnswer_ShowsEdited_AndAuditsBoth()
+    {
+        var now = app.Clock.AdvanceToWholeSecond();
+        var call = await new PublicCallBuilder(app).Titled("Жауап", "Ответ").Window(now.AddDays(-1), now.AddDays(5)).SaveAsync();
+        var official = PortalFactory.Principal(Guid.NewGuid(), "official@socialorder.kz", call.StateBodyId.Value, Roles.Official);
+        Assert.True((await app.SendAsync(new AskQuestionCommand(call.Id.Value, "Можно ли подать заявку от филиала?"), Applicant)).IsSuccess);
+        var questionId = (await app.SendAsync(new GetCallQuestionsQuery(call.Id.Value, AnsweredOnly: false))).Single().Id;
+
+        Assert.True((await app.SendAsync(new AnswerQuestionCommand(questionId, "Да, можно."), official)).IsSuccess);
+        var first = (await app.SendAsync(new GetCallQuestionsQuery(call.Id.Value, AnsweredOnly: true))).Single();
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True((await app.SendAsync(new AnswerQuestionCommand(questionId, "Нет: только головная организация."), official)).IsSuccess);
+        var second = (await app.SendAsync(new GetCallQuestionsQuery(call.Id.Value, AnsweredOnly: true))).Single();
+
+        Assert.False(first.Edited);
+        Assert.True(second.Edited);
+        Assert.Equal("Нет: только головная организация.", second.Answer);
+        Assert.Equal(first.AnsweredAt, second.FirstAnsweredAt);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = await db.Clarifications.AsNoTracking().SingleAsync(q => q.Id == new ClarificationId(questionId));
+        var earlier = Assert.Single(stored.EarlierAnswers);
+        Assert.Equal("Да, можно.", earlier.Text);
+        Assert.Equal(first.AnsweredAt, earlier.AnsweredAt);
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == "AnswerQuestion" && e.Outcome == "Succeeded" && e.EntityId == questionId.ToString()));
+    }
 }

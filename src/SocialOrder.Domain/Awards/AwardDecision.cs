@@ -204,6 +204,12 @@ public sealed class AwardDecision : Entity
 
         p.AddRange(BudgetProblems(Lines));
 
+        // A decision funds something: a call with no fundable bid is not "awarded" for 0 ₸; it ends with a public reason.
+        if (!Lines.Any(l => l.Outcome == AwardOutcome.Awarded && l.Amount > 0))
+        {
+            p.Add("Rule.DecisionFundsNothing");
+        }
+
         if (Lines.Any(l => l.Amount > l.Requested || l.Amount < 0))
         {
             p.Add("Rule.AmountAboveRequest");

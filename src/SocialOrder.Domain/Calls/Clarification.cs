@@ -31,6 +31,14 @@ public sealed class Clarification : Entity
 
     public Guid? AnsweredBy { get; private set; }
 
+    /// <summary>Answers given before the current one, oldest first: a published answer is never silently rewritten.</summary>
+    public IReadOnlyList<EarlierAnswer> EarlierAnswers { get; private set; } = [];
+
+    public bool IsEdited => EarlierAnswers.Count > 0;
+
+    /// <summary>When the question was first answered; the public sees "edited" when the current answer is later.</summary>
+    public DateTimeOffset? FirstAnsweredAt { get; private set; }
+
     public static Clarification Ask(Call call, Guid askedBy, string question, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -49,11 +57,24 @@ public sealed class Clarification : Entity
     public void AnswerWith(string answer, Guid officialId, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(answer);
+        if (Answer is not null && AnsweredAt is { } at && AnsweredBy is { } by)
+        {
+            if (string.Equals(Answer, answer.Trim(), StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            EarlierAnswers = [.. EarlierAnswers, new EarlierAnswer(Answer, at, by)];
+        }
+
         Answer = answer.Trim();
+        FirstAnsweredAt ??= now;
         AnsweredAt = now;
         AnsweredBy = officialId;
     }
 }
+
+public sealed record EarlierAnswer(string Text, DateTimeOffset AnsweredAt, Guid AnsweredBy);
 
 public sealed class QuestionsOnlyWhileCallIsOpenOrUpcomingRule(CallPhase phase) : IBusinessRule
 {

@@ -5,9 +5,12 @@ namespace SocialOrder.Web.Infrastructure;
 /// <summary>
 /// Absolute links from the portal's own routes: Portal:PublicBaseUrl when set, else the scheme and host of the request
 /// that caused the message. Outside a request (a background job) without the setting there is no right answer, so it
-/// refuses rather than guess a host; Production refuses to start without the setting (<see cref="PortalLinksSetup"/>).
+/// refuses in Production rather than guess a host (and Production refuses to start without the setting, see
+/// <see cref="PortalLinksSetup"/>); elsewhere it takes the address the portal listens on.
 /// </summary>
-public sealed class PortalLinks(IHttpContextAccessor accessor, LinkGenerator links, IConfiguration configuration) : IPortalLinks
+public sealed class PortalLinks(
+    IHttpContextAccessor accessor, LinkGenerator links, IConfiguration configuration, IHostEnvironment environment, Microsoft.AspNetCore.Hosting.Server.IServer server)
+    : IPortalLinks
 {
     public string CallPage(Guid callId) => Action("Details", "Calls", new { area = string.Empty, id = callId });
 
@@ -51,7 +54,17 @@ public sealed class PortalLinks(IHttpContextAccessor accessor, LinkGenerator lin
             return $"{request.Scheme}://{request.Host}{request.PathBase}";
         }
 
-        throw new InvalidOperationException(PortalLinksSetup.MissingBaseUrl);
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(PortalLinksSetup.MissingBaseUrl);
+        }
+
+        // Development and tests, outside a request (a seeder publishing calls): the address this portal listens on.
+        var listening = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return listening is null
+            ? "http://localhost"
+            : listening.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).TrimEnd('/');
     }
 }
 

@@ -14,14 +14,14 @@ public sealed class AwardDecisionTests
     private static readonly Guid Secretary = Guid.NewGuid();
     private static readonly Guid Member = Guid.NewGuid();
 
-    private static (AwardDecision Decision, IReadOnlyList<AllocationCandidate> Candidates) Draft(decimal budget = 3_000_000m)
+    private static (AwardDecision Decision, IReadOnlyList<AllocationCandidate> Candidates) Draft(decimal budget = 3_000_000m, bool fundable = true)
     {
         var call = Call.CreateDraft("SSO-2027-0001", new StateBodyId(Guid.NewGuid()), CallTests.Complete(Now) with { Budget = budget, MaxPerProject = 1_500_000m }, Now);
         var candidates = new List<AllocationCandidate>
         {
-            new(BidId.New(), 1, 1_500_000m, true, new Dictionary<int, decimal>()),
-            new(BidId.New(), 2, 1_000_000m, true, new Dictionary<int, decimal>()),
-            new(BidId.New(), 3, 1_000_000m, true, new Dictionary<int, decimal>()),
+            new(BidId.New(), 1, 1_500_000m, fundable, new Dictionary<int, decimal>()),
+            new(BidId.New(), 2, 1_000_000m, fundable, new Dictionary<int, decimal>()),
+            new(BidId.New(), 3, 1_000_000m, fundable, new Dictionary<int, decimal>()),
             new(BidId.New(), 4, 1_000_000m, false, new Dictionary<int, decimal>()),
         };
         var proposal = AwardAllocator.Propose(budget, [], candidates);
@@ -106,5 +106,18 @@ public sealed class AwardDecisionTests
         Assert.Throws<BusinessRuleViolationException>(() => decision.ChangeLine(Secretary, candidates[0].BidId, 1m, AwardOutcome.Awarded, "После утверждения"));
         Assert.Throws<BusinessRuleViolationException>(() => decision.AddDissent(Member, "Особое мнение после утверждения", Now));
         Assert.Throws<BusinessRuleViolationException>(() => decision.Lock(Chair, "PRT-2027-0002", Now));
+    }
+
+    [Fact]
+    public void Lock_WhenNoBidIsFundable_IsRefused_NothingIsAwardedForZeroTenge()
+    {
+        var (decision, _) = Draft(fundable: false);
+        decision.RecordAttendance([Chair, Secretary]);
+
+        var refused = Assert.Throws<BusinessRuleViolationException>(() => decision.Lock(Chair, "PRT-2027-0001", Now));
+
+        Assert.Contains("Rule.DecisionFundsNothing", decision.ConfirmationProblems());
+        Assert.NotNull(refused);
+        Assert.Equal(DecisionStatus.Draft, decision.Status);
     }
 }

@@ -82,7 +82,11 @@ public sealed class AnswerQuestionCommandHandler(IAppDbContext db, ICurrentUser 
     }
 }
 
-public sealed record QuestionView(Guid Id, string Question, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
+/// <summary>A question and its current answer; <c>FirstAnsweredAt</c> differs from <c>AnsweredAt</c> when the answer was edited.</summary>
+public sealed record QuestionView(Guid Id, string Question, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt, DateTimeOffset? FirstAnsweredAt = null)
+{
+    public bool Edited => FirstAnsweredAt is not null && FirstAnsweredAt != AnsweredAt;
+}
 
 /// <summary>Questions on a call: all of them for its officials, only answered ones (without the asker) for everyone else.</summary>
 public sealed record GetCallQuestionsQuery(Guid CallId, bool AnsweredOnly) : IQuery<IReadOnlyList<QuestionView>>;
@@ -100,7 +104,7 @@ public sealed class GetCallQuestionsQueryHandler(IAppDbContext db) : IQueryHandl
 
         return await questions
             .OrderBy(q => q.AskedAt)
-            .Select(q => new QuestionView(q.Id.Value, q.Question, q.AskedAt, q.Answer, q.AnsweredAt))
+            .Select(q => new QuestionView(q.Id.Value, q.Question, q.AskedAt, q.Answer, q.AnsweredAt, q.FirstAnsweredAt))
             .ToListAsync(cancellationToken);
     }
 }

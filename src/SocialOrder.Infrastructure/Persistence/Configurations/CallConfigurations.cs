@@ -78,6 +78,7 @@ public sealed class ClarificationConfiguration : IEntityTypeConfiguration<Clarif
         builder.HasOne<Call>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.Question).HasMaxLength(4000);
         builder.Property(c => c.Answer).HasMaxLength(8000);
+        builder.Property(c => c.EarlierAnswers).AsJson();
         builder.HasIndex(c => new { c.CallId, c.AskedAt });
         builder.Ignore(c => c.DomainEvents);
     }

@@ -872,6 +872,15 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("call_id");
 
+                    b.Property<string>("EarlierAnswers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("earlier_answers");
+
+                    b.Property<DateTimeOffset?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_answered_at");
+
                     b.Property<string>("Question")
                         .IsRequired()
                         .HasMaxLength(4000)
