@@ -56,13 +56,18 @@ public sealed class AccountsTests(PortalFactory app) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task RegisterAccount_WithTakenEmail_FailsOnEmailField()
+    public async Task RegisterAccount_WithTakenEmail_AnswersAsForANewAddress_CreatesNothing_AndTellsTheOwner()
     {
-        var result = await app.SendAsync(new RegisterAccountCommand(DemoDataSeeder.Accounts[3].Email, GoodPassword, GoodPassword, "Someone", AccountType.Applicant, "ru"));
+        var taken = DemoDataSeeder.Accounts[3].Email;
 
-        Assert.Equal(ResultStatus.Invalid, result.Status);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("Email", "Account.EmailTaken"), (error.Field, error.Code));
+        var result = await app.SendAsync(new RegisterAccountCommand(taken, GoodPassword, GoodPassword, "Someone", AccountType.Applicant, "en"));
+
+        Assert.True(result.IsSuccess);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == taken));
+        var mail = Assert.Single(app.Outbox(), m => m.To == taken && m.Subject == "SocialOrder: you already have an account");
+        Assert.Contains("/Account/ResetPassword?", mail.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

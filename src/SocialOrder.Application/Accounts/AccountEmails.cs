@@ -17,6 +17,21 @@ internal static class AccountEmails
         return new EmailMessage(to, subject, Html(name, body, link));
     }
 
+    /// <summary>To the owner of an address someone tried to register again: the page said the same as for a new address.</summary>
+    public static EmailMessage AlreadyRegistered(string to, string name, string link, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: бұл мекенжаймен есептік жазба бұрыннан бар",
+                "Біреу (мүмкін, сіз) осы мекенжаймен порталда қайта тіркелмек болды. Сізде есептік жазба бар. Құпиясөзді ұмытсаңыз, оны осы сілтеме арқылы жаңартыңыз; бұл сіз болмасаңыз, хатты елемеңіз:"),
+            "en" => ("SocialOrder: you already have an account",
+                "Someone (perhaps you) tried to register on the portal with this address. You already have an account. If you forgot your password, set a new one with this link; if it was not you, ignore this message:"),
+            _ => ("SocialOrder: у вас уже есть учётная запись",
+                "Кто-то (возможно, вы) попытался зарегистрироваться на портале с этим адресом. У вас уже есть учётная запись. Если вы забыли пароль, задайте новый по ссылке; если это были не вы, просто не отвечайте на письмо:"),
+        };
+        return new EmailMessage(to, subject, Html(name, body, link));
+    }
+
     public static EmailMessage PasswordReset(string to, string name, string link, string culture)
     {
         var (subject, body) = culture switch

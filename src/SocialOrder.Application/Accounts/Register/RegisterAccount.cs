@@ -38,6 +38,18 @@ public sealed class RegisterAccountCommandHandler(
             roles,
             candidacy,
             cancellationToken);
+        if (created.Errors is [{ Code: "Account.EmailTaken" }])
+        {
+            // The page answers as for a new address, so nobody learns who has an account; the owner is told by e-mail.
+            if (await identity.GeneratePasswordResetTokenAsync(command.Email.Trim()) is { } reset)
+            {
+                await email.SendAsync(
+                    AccountEmails.AlreadyRegistered(command.Email.Trim(), reset.FullName, links.ResetPassword(reset.UserId, reset.Token), command.Culture), cancellationToken);
+            }
+
+            return Guid.Empty;
+        }
+
         if (created.IsFailure)
         {
             return created;
