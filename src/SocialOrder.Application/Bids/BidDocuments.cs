@@ -57,7 +57,7 @@ public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUs
         var inspection = FileInspection.Inspect(c.FileName, c.Content, allowed);
         if (inspection.ActiveContent != ActiveContent.None)
         {
-            return Result<BidAttachment>.Invalid($"Upload.{inspection.ActiveContent}", "File");
+            return Result<BidAttachment>.Invalid(inspection.ActiveContent == ActiveContent.PdfActions ? "Upload.PdfActions" : "Upload.OfficeMacros", "File");
         }
 
         if (!inspection.IsAllowed)
