@@ -224,6 +224,8 @@ public sealed class FileInspectionTests
         { "doc", ActiveContent.None },
         { "doc-macros", ActiveContent.OfficeMacros },
         { "xls-vba", ActiveContent.OfficeMacros },
+        { "odt", ActiveContent.None },
+        { "odt-basic", ActiveContent.OfficeMacros },
         { "png", ActiveContent.None },
     };
 
@@ -241,6 +243,7 @@ public sealed class FileInspectionTests
         "pptm" => FileSamples.Zip(("[Content_Types].xml", "<Types/>"), ("ppt/presentation.xml", "<p/>"), ("ppt/vbaProject.bin", "VBA")),
         "doc-macros" => FileSamples.CompoundFile(("WordDocument", 2), ("1Table", 2), ("Macros", 1)),
         "xls-vba" => FileSamples.CompoundFile(("Workbook", 2), ("_VBA_PROJECT_CUR", 1)),
+        "odt-basic" => FileSamples.Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"), ("Basic/Standard/Module1.xml", "<script:module/>")),
         _ => Sample(kind),
     };
 

@@ -11,7 +11,7 @@ public enum ActiveContent
     /// <summary>A PDF with JavaScript, a launch action or actions triggered by events (/JS, /JavaScript, /Launch, /AA).</summary>
     PdfActions,
 
-    /// <summary>An Office document with a VBA project (vbaProject.bin in OOXML, a Macros or _VBA_PROJECT_CUR storage in OLE2).</summary>
+    /// <summary>An office document with macros (vbaProject.bin in OOXML, a Macros or _VBA_PROJECT_CUR storage in OLE2, Basic/ or Scripts/ in ODF).</summary>
     OfficeMacros,
 }
 
@@ -25,7 +25,7 @@ public static partial class FileInspection
     /// <summary>
     /// Finds scripts and macros, whatever the file claims to be: a PDF's action names (in its dictionaries and in
     /// every Flate-compressed stream, where object streams hide dictionaries), an OOXML package's vbaProject.bin,
-    /// an OLE2 document's VBA storage.
+    /// an OLE2 document's VBA storage, an OpenDocument file's Basic or script folder.
     /// </summary>
     public static ActiveContent FindActiveContent(ReadOnlySpan<byte> content)
     {

@@ -315,9 +315,13 @@ public static partial class FileInspection
             };
         }
 
-        /// <summary>An OOXML package (docx, xlsx, pptx and their macro-enabled twins) carries its VBA project as vbaProject.bin.</summary>
+        /// <summary>
+        /// An OOXML package (docx, xlsx, pptx and their macro-enabled twins) carries its VBA project as vbaProject.bin,
+        /// an OpenDocument file its macros under Basic/ or Scripts/.
+        /// </summary>
         public static bool HasMacros(ReadOnlySpan<byte> zip) =>
-            ReadDirectory(zip) is { } entries && entries.Any(e => IsMacroPart(e.Name));
+            ReadDirectory(zip) is { } entries
+            && entries.Any(e => IsMacroPart(e.Name) || e.Name.StartsWith("Basic/", StringComparison.Ordinal) || e.Name.StartsWith("Scripts/", StringComparison.Ordinal));
 
         private static bool IsMacroPart(string name) => name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
 
