@@ -60,6 +60,12 @@ public static class DependencyInjection
             .Validate(l => l.MaxFileBytes > 0 && l.MaxBidBytes >= l.MaxFileBytes, "Uploads: MaxFileBytes must be positive and at most MaxBidBytes.")
             .ValidateOnStart();
         services.AddScoped<IFileStore, PostgresFileStore>();
+        services.Configure<UploadScanOptions>(configuration.GetSection(UploadScanOptions.Section));
+        services.AddOptions<ClamdOptions>()
+            .Bind(configuration.GetSection(ClamdOptions.Section))
+            .Validate(o => ClamdScanner.IsValidAddress(o.Address) && o.TimeoutSeconds > 0, "Uploads:Scanner: Address must be a socket path or host:port, TimeoutSeconds positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IMalwareScanner, ClamdScanner>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
         services.AddSingleton<IAwardProtocolRenderer, PdfSharpAwardProtocolRenderer>();

@@ -181,7 +181,8 @@ namespace SocialOrder.Web
 
             services.AddHealthChecks()
                 .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-                .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+                .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+                .AddCheck<MalwareScannerHealthCheck>("malware-scanner", tags: ["ready"]);
             return services;
         }
 

@@ -13,11 +13,13 @@ namespace SocialOrder.Testing;
 
 /// <summary>
 /// The real portal (Program, middleware, Identity, PostgreSQL) over a database of its own, with a clock the
-/// test controls and a private outbox folder. Browser tests serve it on Kestrel (WebApplicationFactory.UseKestrel).
+/// test controls, a private outbox folder and uploads scanned by the test run's clamd (<see cref="TestClamd"/>).
+/// Browser tests serve it on Kestrel (WebApplicationFactory.UseKestrel).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string? _connectionString;
+    private string? _scannerAddress;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -30,9 +32,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The host of the request a message is sent in, which links in e-mails point to.</summary>
     public const string RequestHost = "portal.socialorder.test";
 
+    /// <summary>Where the portal's malware scanner is: the test run's clamd unless a test wants it elsewhere (or down).</summary>
+    protected virtual Task<string> ScannerAddressAsync() => TestClamd.SocketAddressAsync();
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
+        _scannerAddress = await ScannerAddressAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +49,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DevOutbox:Enabled", "true");
         builder.UseSetting("Email:OutboxPath", OutboxPath);
         builder.UseSetting("Email:SmtpHost", string.Empty);
+        builder.UseSetting("Uploads:Scanner:Mode", "Required");
+        builder.UseSetting("Uploads:Scanner:Address", _scannerAddress ?? throw new InvalidOperationException("Call InitializeAsync first."));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

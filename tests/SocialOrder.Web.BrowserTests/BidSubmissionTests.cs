@@ -6,6 +6,7 @@ using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Common;
 using SocialOrder.Domain.ReferenceData;
 using SocialOrder.Infrastructure.Persistence;
+using SocialOrder.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace SocialOrder.Web.BrowserTests;
@@ -181,6 +182,36 @@ public sealed class BidSubmissionTests(BrowserPortal portal) : IClassFixture<Bro
         {
             await Expect(page.Locator(selector)).ToHaveValueAsync(value);
         }
+    }
+
+    [Fact]
+    public async Task Upload_WhenTheFileCarriesMalware_IsRefusedBesideTheFileField_AndNothingIsAttached()
+    {
+        var callId = await OpenCallAsync(portal.Clock.GetUtcNow().AddHours(6));
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Pages.SignInAsync(page, BrowserTestData.ApplicantEmail, DemoDataSeeder.DemoPassword);
+        await Expect(page).ToHaveURLAsync(portal.Url("/Applicant"));
+        await Pages.RegisterOrganizationAsync(page, "940140000385", "Сақ қол (kk)", "Осторожные руки");
+        await Pages.StartBidAsync(page, callId, CallTitleRu, "Осторожные руки");
+
+        var slot = page.GetByTestId("document-slot").First;
+        var upload = slot.Locator("[data-upload]");
+        await upload.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Устав.pdf", MimeType = "application/pdf", Buffer = [.. BrowserTestData.MinimalPdf, .. TestClamd.Eicar],
+        });
+        await upload.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Bid.Upload"), Exact = true }).ClickAsync();
+
+        var refused = Regex.Escape(PortalText.Get("Upload.Malware")).Replace(@"\{0}", Regex.Escape(TestClamd.EicarSignature) + @"[^)]*", StringComparison.Ordinal);
+        await Expect(upload.Locator("[data-upload-status]")).ToHaveTextAsync(new Regex("^" + refused + "$"));
+        await Expect(upload.Locator("[data-upload-status]")).ToHaveClassAsync(new Regex(@"\btext-danger\b"));
+        await BrowserPortal.ScreenshotAsync(page, "bid-editor-malware-refused");
+        await page.ReloadAsync();
+        await Expect(slot.GetByTestId("attached-file")).ToHaveCountAsync(0);
+
+        // The same slot then takes a clean file.
+        await Pages.UploadDocumentsAsync(page, 1);
     }
 
     private static ILocator ReceiptBidTitle(IPage page) =>

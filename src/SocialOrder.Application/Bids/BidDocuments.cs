@@ -12,14 +12,15 @@ namespace SocialOrder.Application.Bids;
 
 /// <summary>
 /// Uploads a file against one of the call's required documents. The real type is judged from the bytes; the
-/// name is sanitised; limits per file and per bid hold; the file is stored with its size and SHA-256.
+/// name is sanitised; limits per file and per bid hold; scripts, macros and malware are refused; the file is
+/// stored with its size and SHA-256.
 /// </summary>
 public sealed record UploadBidDocumentCommand(Guid BidId, int DocumentIndex, string FileName, byte[] Content) : ICommand<Result<BidAttachment>>, IAuditable
 {
     public (string Type, string? Id) AuditTarget => ("Bid", BidId.ToString());
 }
 
-public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IFileStore files, IOptions<FileLimits> limits)
+public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IFileStore files, IOptions<FileLimits> limits, UploadScanning scanning)
     : ICommandHandler<UploadBidDocumentCommand, Result<BidAttachment>>
 {
     public async ValueTask<Result<BidAttachment>> Handle(UploadBidDocumentCommand c, CancellationToken cancellationToken)
@@ -58,9 +59,19 @@ public sealed class UploadBidDocumentCommandHandler(IAppDbContext db, ICurrentUs
 
         var allowed = call.RequiredDocuments[c.DocumentIndex].AllowedTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var inspection = FileInspection.Inspect(c.FileName, c.Content, allowed);
+        if (inspection.ActiveContent != ActiveContent.None)
+        {
+            return Result<BidAttachment>.Invalid(inspection.ActiveContent == ActiveContent.PdfActions ? "Upload.PdfActions" : "Upload.OfficeMacros", "File");
+        }
+
         if (!inspection.IsAllowed)
         {
             return Result<BidAttachment>.Failure(ResultStatus.Invalid, [new Error("Bid.FileTypeRefused", "File", [string.Join(", ", allowed)])]);
+        }
+
+        if (await scanning.CheckAsync(inspection.FileName, c.Content, "File", c.AuditTarget, cancellationToken) is { } malware)
+        {
+            return Result<BidAttachment>.Failure(ResultStatus.Invalid, [malware]);
         }
 
         await using var stream = new MemoryStream(c.Content, writable: false);

@@ -205,4 +205,85 @@ public sealed class FileInspectionTests
         Assert.Equal(once, FileInspection.SanitizeFileName(once));
         Assert.Equal("Өтінім v2.pdf", once);
     }
+
+    public static TheoryData<string, ActiveContent> ActiveSamples => new()
+    {
+        { "pdf", ActiveContent.None },
+        { "pdf-open-action-fit", ActiveContent.None },
+        { "pdf-open-action-js", ActiveContent.PdfActions },
+        { "pdf-javascript-name-tree", ActiveContent.PdfActions },
+        { "pdf-launch", ActiveContent.PdfActions },
+        { "pdf-page-aa", ActiveContent.PdfActions },
+        { "pdf-escaped-name", ActiveContent.PdfActions },
+        { "pdf-js-in-object-stream", ActiveContent.PdfActions },
+        { "docx", ActiveContent.None },
+        { "xlsx", ActiveContent.None },
+        { "docx-vba", ActiveContent.OfficeMacros },
+        { "xlsm", ActiveContent.OfficeMacros },
+        { "pptm", ActiveContent.OfficeMacros },
+        { "doc", ActiveContent.None },
+        { "doc-macros", ActiveContent.OfficeMacros },
+        { "xls-vba", ActiveContent.OfficeMacros },
+        { "odt", ActiveContent.None },
+        { "odt-basic", ActiveContent.OfficeMacros },
+        { "png", ActiveContent.None },
+    };
+
+    private static byte[] ActiveSample(string kind) => kind switch
+    {
+        "pdf-open-action-fit" => FileSamples.Pdf("/OpenAction [3 0 R /Fit] "),
+        "pdf-open-action-js" => FileSamples.Pdf("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> "),
+        "pdf-javascript-name-tree" => FileSamples.Pdf("/Names << /JavaScript 6 0 R >> ", "<< /Names [(a) << /S /JavaScript /JS (this.print()) >>] >>"),
+        "pdf-launch" => FileSamples.Pdf("/OpenAction 6 0 R ", "<< /S /Launch /F (cmd.exe) >>"),
+        "pdf-page-aa" => FileSamples.Pdf(string.Empty, "<< /Type /Page /AA << /O 7 0 R >> >>", "<< /S /GoTo /D [3 0 R /Fit] >>"),
+        "pdf-escaped-name" => FileSamples.Pdf("/OpenAction << /S /J#61vaScript /J#53 (x) >> "),
+        "pdf-js-in-object-stream" => FileSamples.Pdf("/OpenAction 7 0 R ", FileSamples.ObjectStream(7, "<< /S /JavaScript /JS (app.launchURL\\(\\)) >>")),
+        "docx-vba" => FileSamples.Docx(withMacros: true),
+        "xlsm" => FileSamples.Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>"), ("xl/vbaProject.bin", "VBA")),
+        "pptm" => FileSamples.Zip(("[Content_Types].xml", "<Types/>"), ("ppt/presentation.xml", "<p/>"), ("ppt/vbaProject.bin", "VBA")),
+        "doc-macros" => FileSamples.CompoundFile(("WordDocument", 2), ("1Table", 2), ("Macros", 1)),
+        "xls-vba" => FileSamples.CompoundFile(("Workbook", 2), ("_VBA_PROJECT_CUR", 1)),
+        "odt-basic" => FileSamples.Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"), ("Basic/Standard/Module1.xml", "<script:module/>")),
+        _ => Sample(kind),
+    };
+
+    [Theory]
+    [MemberData(nameof(ActiveSamples))]
+    public void FindActiveContent_Sample_FindsScriptsAndMacros(string kind, ActiveContent expected)
+    {
+        Assert.Equal(expected, FileInspection.FindActiveContent(ActiveSample(kind)));
+    }
+
+    [Fact]
+    public void Samples_PdfWithActions_AreRealPdfs()
+    {
+        using var pdf = PdfDocument.Open(ActiveSample("pdf-js-in-object-stream"));
+        Assert.Equal("Hello", Assert.Single(pdf.GetPage(1).GetWords()).Text);
+    }
+
+    [Theory]
+    [InlineData("charter.pdf", "pdf-open-action-js", ActiveContent.PdfActions)]
+    [InlineData("budget.docx", "docx-vba", ActiveContent.OfficeMacros)]
+    [InlineData("old.doc", "doc-macros", ActiveContent.OfficeMacros)]
+    public void Inspect_FileWithActiveContent_IsRefusedAndSaysWhy(string name, string kind, ActiveContent expected)
+    {
+        var result = FileInspection.Inspect(name, ActiveSample(kind), Allowed);
+
+        Assert.False(result.IsAllowed);
+        Assert.Equal(expected, result.ActiveContent);
+    }
+
+    [Fact]
+    public void FindActiveContent_ObjectStreamInflatingBeyondTheBudget_StopsWithoutThrowing()
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(new byte[80 * 1024 * 1024]);
+        }
+
+        var bomb = $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{System.Text.Encoding.Latin1.GetString(compressed.ToArray())}\nendstream";
+
+        Assert.Equal(ActiveContent.None, FileInspection.FindActiveContent(FileSamples.Pdf(string.Empty, bomb)));
+    }
 }

@@ -13,19 +13,23 @@ internal static class FileSamples
 
     public static byte[] Jpeg() => Convert.FromBase64String(JpegBase64);
 
-    /// <summary>A one-page PDF with a correct cross-reference table.</summary>
-    public static byte[] Pdf()
+    /// <summary>
+    /// A one-page PDF with a correct cross-reference table; <paramref name="catalogEntries"/> are added to the
+    /// catalog (object 1), <paramref name="moreObjects"/> become objects 6, 7, ... (bytes above 127 are kept as Latin-1).
+    /// </summary>
+    public static byte[] Pdf(string catalogEntries = "", params string[] moreObjects)
     {
         const string content = "BT /F1 12 Tf 20 20 Td (Hello) Tj ET";
         string[] objects =
         [
-            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Catalog /Pages 2 0 R {catalogEntries}>>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
             $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            .. moreObjects,
         ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
+        var pdf = new StringBuilder("%PDF-1.5\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
         {
@@ -41,7 +45,21 @@ internal static class FileSamples
         }
 
         pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
+    /// <summary>An object stream (/ObjStm, Flate-compressed, as PDF 1.5 writers make them) holding one object numbered <paramref name="number"/>.</summary>
+    public static string ObjectStream(int number, string obj)
+    {
+        var header = $"{number} 0 ";
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(Encoding.ASCII.GetBytes(header + obj));
+        }
+
+        var bytes = compressed.ToArray();
+        return $"<< /Type /ObjStm /N 1 /First {header.Length} /Length {bytes.Length} /Filter /FlateDecode >>\nstream\n{Encoding.Latin1.GetString(bytes)}\nendstream";
     }
 
     /// <summary>A 2×2 RGB PNG: signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC.</summary>
@@ -108,8 +126,13 @@ internal static class FileSamples
     /// An OLE2 compound file (MS-CFB version 3, 512-byte sectors): header, one FAT sector, one directory sector
     /// with the root storage and the given streams at the root, chained as right siblings.
     /// </summary>
-    public static byte[] CompoundFile(params string[] rootStreams)
+    public static byte[] CompoundFile(params string[] rootStreams) =>
+        CompoundFile(rootStreams.Select(n => (n, (byte)2)).ToArray());
+
+    /// <summary>As <see cref="CompoundFile(string[])"/>, each root entry a stream (type 2) or a storage (type 1).</summary>
+    public static byte[] CompoundFile(params (string Name, byte Type)[] rootEntries)
     {
+        var rootStreams = rootEntries.Select(e => e.Name).ToArray();
         const uint endOfChain = 0xFFFFFFFE, free = 0xFFFFFFFF, fatSector = 0xFFFFFFFD;
         var file = new byte[512 * 3];
         var span = file.AsSpan();
@@ -140,7 +163,7 @@ internal static class FileSamples
         for (var i = 0; i < rootStreams.Length; i++)
         {
             var right = i + 1 < rootStreams.Length ? (uint)(i + 2) : free;
-            DirectoryEntry(directory.Slice((i + 1) * 128, 128), rootStreams[i], type: 2, right: right, child: free);
+            DirectoryEntry(directory.Slice((i + 1) * 128, 128), rootStreams[i], type: rootEntries[i].Type, right: right, child: free);
         }
 
         return file;

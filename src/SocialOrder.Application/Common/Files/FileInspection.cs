@@ -21,13 +21,14 @@ public enum DetectedFileType
 }
 
 /// <summary>What an upload really is, the name to keep for it and whether the given extensions admit it.</summary>
-public sealed record FileInspectionResult(string FileName, DetectedFileType Type, string ContentType, bool IsAllowed);
+/// <remarks><see cref="IsAllowed"/> is false whenever <see cref="ActiveContent"/> is not <see cref="ActiveContent.None"/>.</remarks>
+public sealed record FileInspectionResult(string FileName, DetectedFileType Type, string ContentType, bool IsAllowed, ActiveContent ActiveContent = ActiveContent.None);
 
 /// <summary>
 /// Decides what an uploaded file is from its bytes, never from its name or the browser's content type, and
 /// cleans the name it will be stored and served under.
 /// </summary>
-public static class FileInspection
+public static partial class FileInspection
 {
     public const string FallbackFileName = "file";
 
@@ -151,7 +152,8 @@ public static class FileInspection
     {
         var safeName = SanitizeFileName(fileName);
         var type = Detect(content);
-        return new FileInspectionResult(safeName, type, ContentTypeOf(type), IsAllowed(safeName, type, allowedExtensions));
+        var active = FindActiveContent(content);
+        return new FileInspectionResult(safeName, type, ContentTypeOf(type), active == ActiveContent.None && IsAllowed(safeName, type, allowedExtensions), active);
     }
 
     /// <summary>
@@ -284,40 +286,23 @@ public static class FileInspection
 
         public static DetectedFileType Detect(ReadOnlySpan<byte> zip)
         {
-            if (!TryFindCentralDirectory(zip, out var offset, out var count))
+            if (ReadDirectory(zip) is not { } entries)
             {
                 return DetectedFileType.Unknown;
             }
 
             bool contentTypes = false, word = false, xl = false, macros = false;
             string? odfType = null;
-            for (long i = 0; i < count; i++)
+            foreach (var (name, method, compressedSize, localOffset) in entries)
             {
-                if (offset + 46 > zip.Length || U32(zip, offset) != CentralEntry)
-                {
-                    return DetectedFileType.Unknown;
-                }
-
-                var method = U16(zip, offset + 10);
-                var compressedSize = U32(zip, offset + 20);
-                var nameLength = U16(zip, offset + 28);
-                var next = offset + 46 + nameLength + U16(zip, offset + 30) + U16(zip, offset + 32);
-                if (next > zip.Length)
-                {
-                    return DetectedFileType.Unknown;
-                }
-
-                var name = Encoding.UTF8.GetString(zip.Slice(offset + 46, nameLength));
                 contentTypes |= name == "[Content_Types].xml";
                 word |= name.StartsWith("word/", StringComparison.Ordinal);
                 xl |= name.StartsWith("xl/", StringComparison.Ordinal);
-                macros |= name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
+                macros |= IsMacroPart(name);
                 if (name == "mimetype" && method == 0)
                 {
-                    odfType = ReadStored(zip, U32(zip, offset + 42), compressedSize);
+                    odfType = ReadStored(zip, localOffset, compressedSize);
                 }
-
-                offset = next;
             }
 
             return (odfType, contentTypes, word, xl, macros) switch
@@ -328,6 +313,45 @@ public static class FileInspection
                 (null, true, false, true, false) => DetectedFileType.Xlsx,
                 _ => DetectedFileType.Unknown,
             };
+        }
+
+        /// <summary>
+        /// An OOXML package (docx, xlsx, pptx and their macro-enabled twins) carries its VBA project as vbaProject.bin,
+        /// an OpenDocument file its macros under Basic/ or Scripts/.
+        /// </summary>
+        public static bool HasMacros(ReadOnlySpan<byte> zip) =>
+            ReadDirectory(zip) is { } entries
+            && entries.Any(e => IsMacroPart(e.Name) || e.Name.StartsWith("Basic/", StringComparison.Ordinal) || e.Name.StartsWith("Scripts/", StringComparison.Ordinal));
+
+        private static bool IsMacroPart(string name) => name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
+
+        private static List<(string Name, ushort Method, uint CompressedSize, uint LocalOffset)>? ReadDirectory(ReadOnlySpan<byte> zip)
+        {
+            if (!TryFindCentralDirectory(zip, out var offset, out var count))
+            {
+                return null;
+            }
+
+            var entries = new List<(string, ushort, uint, uint)>();
+            for (long i = 0; i < count; i++)
+            {
+                if (offset + 46 > zip.Length || U32(zip, offset) != CentralEntry)
+                {
+                    return null;
+                }
+
+                var nameLength = U16(zip, offset + 28);
+                var next = offset + 46 + nameLength + U16(zip, offset + 30) + U16(zip, offset + 32);
+                if (next > zip.Length)
+                {
+                    return null;
+                }
+
+                entries.Add((Encoding.UTF8.GetString(zip.Slice(offset + 46, nameLength)), U16(zip, offset + 10), U32(zip, offset + 20), U32(zip, offset + 42)));
+                offset = next;
+            }
+
+            return entries;
         }
 
         private static bool TryFindCentralDirectory(ReadOnlySpan<byte> zip, out int offset, out long count)
@@ -395,17 +419,38 @@ public static class FileInspection
         private const uint NoStream = 0xFFFFFFFF;
         private const int HeaderDifatEntries = 109;
 
+        private const byte StorageEntry = 1;
+        private const byte StreamEntry = 2;
+
         public static DetectedFileType Detect(ReadOnlySpan<byte> file)
+        {
+            var names = RootEntryNames(file, StreamEntry);
+            if (names.Contains("WordDocument"))
+            {
+                return DetectedFileType.Doc;
+            }
+
+            return names.Contains("Workbook") || names.Contains("Book") ? DetectedFileType.Xls : DetectedFileType.Unknown;
+        }
+
+        /// <summary>Word keeps a document's VBA project in a root storage "Macros", Excel in "_VBA_PROJECT_CUR".</summary>
+        public static bool HasMacros(ReadOnlySpan<byte> file)
+        {
+            var storages = RootEntryNames(file, StorageEntry);
+            return storages.Contains("Macros") || storages.Contains("_VBA_PROJECT_CUR");
+        }
+
+        private static HashSet<string> RootEntryNames(ReadOnlySpan<byte> file, byte entryType)
         {
             if (file.Length < 512)
             {
-                return DetectedFileType.Unknown;
+                return [];
             }
 
             var shift = U16(file, 0x1E);
             if (shift is not (9 or 12))
             {
-                return DetectedFileType.Unknown;
+                return [];
             }
 
             var sectorSize = 1 << shift;
@@ -417,23 +462,17 @@ public static class FileInspection
                 var at = SectorOffset(sector, shift);
                 if (directorySectors.Count >= limit || at + sectorSize > file.Length)
                 {
-                    return DetectedFileType.Unknown;
+                    return [];
                 }
 
                 directorySectors.Add((int)at);
                 sector = NextSector(file, sector, shift);
             }
 
-            var names = RootStreamNames(file, directorySectors, sectorSize);
-            if (names.Contains("WordDocument"))
-            {
-                return DetectedFileType.Doc;
-            }
-
-            return names.Contains("Workbook") || names.Contains("Book") ? DetectedFileType.Xls : DetectedFileType.Unknown;
+            return RootEntryNames(file, directorySectors, sectorSize, entryType);
         }
 
-        private static HashSet<string> RootStreamNames(ReadOnlySpan<byte> file, List<int> directorySectors, int sectorSize)
+        private static HashSet<string> RootEntryNames(ReadOnlySpan<byte> file, List<int> directorySectors, int sectorSize, byte entryType)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             var perSector = sectorSize / 128;
@@ -456,7 +495,7 @@ public static class FileInspection
 
                 var entry = directorySectors[(int)(id / perSector)] + (int)(id % perSector) * 128;
                 var nameBytes = Math.Clamp(U16(file, entry + 64) - 2, 0, 62);
-                if (file[entry + 66] == 2)
+                if (file[entry + 66] == entryType)
                 {
                     names.Add(Encoding.Unicode.GetString(file.Slice(entry, nameBytes)));
                 }

@@ -166,6 +166,7 @@
             xhr.addEventListener('load', function () {
                 var body = {};
                 try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+                status.classList.toggle('text-danger', xhr.status !== 200);
                 if (xhr.status === 200) {
                     status.textContent = messages.getAttribute('data-uploaded').replace('{0}', body.fileName);
                     setTimeout(function () { window.location.reload(); }, 600);
@@ -174,7 +175,7 @@
                     status.textContent = body.message || messages.getAttribute('data-offline');
                 }
             });
-            xhr.addEventListener('error', function () { bar.classList.add('d-none'); status.textContent = messages.getAttribute('data-offline'); });
+            xhr.addEventListener('error', function () { bar.classList.add('d-none'); status.classList.add('text-danger'); status.textContent = messages.getAttribute('data-offline'); });
             xhr.send(data);
         });
     });
