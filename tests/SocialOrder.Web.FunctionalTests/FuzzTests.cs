@@ -140,7 +140,7 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
     private static IReadOnlyList<string> FieldNames(string html) =>
         [.. FieldName().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Where(n => n != "__RequestVerificationToken" && n != "culture" && n != "returnUrl").Distinct()];
 
-    private async Task<Target> FormTargetAsync(string name, WebPage page, string formUrl, string action)
+    private static async Task<Target> FormTargetAsync(string name, WebPage page, string formUrl, string action)
     {
         var (status, html) = await page.GetAsync(formUrl);
         Assert.True(status == HttpStatusCode.OK, $"{name}: {formUrl} answered {status}");
