@@ -154,6 +154,8 @@ namespace SocialOrder.Web
                 {
                     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                     o.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
+                    o.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
+                    o.Filters.Add(new FormListsFilter());
                 })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

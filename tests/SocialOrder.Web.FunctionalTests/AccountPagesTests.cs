@@ -116,8 +116,9 @@ public sealed class AccountPagesTests(PortalFactory app) : IClassFixture<PortalF
         // A taken address is answered exactly as a new one (no account enumeration); its owner gets an e-mail instead.
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
-        Assert.Equal(second.Headers.Location!.OriginalString.Replace("applicant%40socialorder.kz", "X", StringComparison.Ordinal),
-            third.Headers.Location!.OriginalString.Replace("nobody.yet%40example.kz", "X", StringComparison.Ordinal));
+        Assert.Equal(
+            Regex.Replace(second.Headers.Location!.OriginalString, "email=[^&]*", "email="),
+            Regex.Replace(third.Headers.Location!.OriginalString, "email=[^&]*", "email="));
     }
 
     [Fact]
@@ -178,8 +179,10 @@ public sealed class AccountPagesTests(PortalFactory app) : IClassFixture<PortalF
         }
 
         var (_, outbox) = await page.GetAsync("/dev/outbox");
-        var link = Regex.Match(outbox, "href=\"https?://[^/\"]+(/Account/ConfirmEmail\\?[^\"]+)\"").Groups[1].Value;
+        var mail = app.Outbox().Last(m => m.To == "zhanna@example.kz");
+        var link = Regex.Match(mail.HtmlBody, "href=\"https?://[^/\"]+(/Account/ConfirmEmail\\?[^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(link);
+        Assert.Contains(link, outbox, StringComparison.Ordinal);
         var (confirmStatus, confirmed) = await page.GetAsync(WebUtility.HtmlDecode(link));
         Assert.Equal(HttpStatusCode.OK, confirmStatus);
         Assert.Contains("data-testid=\"email-confirmed\"", confirmed, StringComparison.Ordinal);

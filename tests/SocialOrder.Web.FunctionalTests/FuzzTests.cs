@@ -31,11 +31,12 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
         "0001-01-01T00:00", "9999-12-31T23:59", "2027-02-30T10:00", "24:61", "yesterday",
         "00000000-0000-0000-0000-000000000000", Guid.NewGuid().ToString(), "not-a-guid",
         "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'; DROP TABLE calls; --", "../../etc/passwd",
-        "\u202Eevil.exe", "A\u0000B", "😀🇰🇿", "Z\u0301\u0301\u0301", "\uFEFF", "қазақ тілі", "%00", "%%", "&=&=",
+        "\u202Eevil.exe", "😀🇰🇿", "Z\u0301\u0301\u0301", "\uFEFF", "қазақ тілі", "%00", "%%", "&=&=",
         new string('я', 100_000), new string('9', 5_000),
     ];
 
-    private static readonly byte[][] NotUtf8 = [[0xFF, 0xFE], [0xC3], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80]];
+    /// <summary>Bytes that are not UTF-8, and a NUL: the framework cannot read such a form at all (400).</summary>
+    private static readonly byte[][] Unreadable = [[0xFF, 0xFE], [0xC3], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x41, 0x00, 0x42]];
 
     private sealed record Target(string Name, WebPage Page, string FormUrl, string Action, bool Get, IReadOnlyList<string> Fields);
 
@@ -69,7 +70,7 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
         }
 
         Assert.True(sent >= 1000, $"only {sent} requests were sent");
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     private static ByteArrayContent Form(byte[] body)
@@ -95,11 +96,14 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
             body.AddRange(value);
         }
 
+        // Unreadable bytes make the whole form a 400, so only one request in eight carries them, in one field.
+        var poisoned = random.Next(8) == 0 ? random.Next(fields.Count) : -1;
+        var index = 0;
         byte[] Value()
         {
-            if (random.Next(12) == 0)
+            if (index++ == poisoned)
             {
-                return [.. NotUtf8[random.Next(NotUtf8.Length)].SelectMany(b => Encoding.ASCII.GetBytes($"%{b:X2}"))];
+                return [.. Unreadable[random.Next(Unreadable.Length)].SelectMany(b => Encoding.ASCII.GetBytes($"%{b:X2}"))];
             }
 
             var text = Hostile[random.Next(Hostile.Length)];

@@ -57,7 +57,7 @@ public sealed class BidsController : ApplicantController
         if (result.IsFailure)
         {
             AddErrors(result, "Form");
-            return View(new BidEditorPage(editor!, form, Guid.NewGuid()));
+            return editor is null ? NotFound() : View(new BidEditorPage(editor, form, Guid.NewGuid()));
         }
 
         Status("Bid.Saved");
@@ -85,7 +85,7 @@ public sealed class BidsController : ApplicantController
         {
             var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
             AddErrors(result, "Form");
-            return View(nameof(Edit), new BidEditorPage(editor!, BidForm.From(editor!), Guid.NewGuid()));
+            return editor is null ? NotFound() : View(nameof(Edit), new BidEditorPage(editor, BidForm.From(editor), Guid.NewGuid()));
         }
 
         return RedirectToAction(nameof(Receipt), new { id = result.Value });
@@ -104,7 +104,7 @@ public sealed class BidsController : ApplicantController
         {
             var editor = await Sender.Send(new GetBidEditorQuery(id), ct);
             AddErrors(result);
-            return View(nameof(Edit), new BidEditorPage(editor!, BidForm.From(editor!), Guid.NewGuid()));
+            return editor is null ? NotFound() : View(nameof(Edit), new BidEditorPage(editor, BidForm.From(editor), Guid.NewGuid()));
         }
 
         Status("Bid.Withdrawn");

@@ -48,7 +48,7 @@ public sealed class OrganizationsController : ApplicantController
         {
             AddErrors(result);
             var organization = await Sender.Send(new GetOrganizationQuery(id), ct);
-            return View(nameof(Details), new OrganizationPage(organization!, email));
+            return organization is null ? NotFound() : View(nameof(Details), new OrganizationPage(organization, email));
         }
 
         Status("Organization.Invited", email!);
@@ -68,7 +68,7 @@ public sealed class OrganizationsController : ApplicantController
         {
             AddErrors(result);
             var organization = await Sender.Send(new GetOrganizationQuery(id), ct);
-            return View(nameof(Details), new OrganizationPage(organization!, null));
+            return organization is null ? NotFound() : View(nameof(Details), new OrganizationPage(organization, null));
         }
 
         Status("Organization.MemberRemoved");

@@ -88,11 +88,11 @@ public sealed class BidForm
 
     public SaveBidDraftCommand ToCommand(Guid bidId) => new(
         bidId, Revision, Title, Summary, Problem, TargetGroup, Objectives,
-        Activities.Select(a => new ActivityInput(a.Name, a.StartMonth, a.EndMonth)).ToList(),
+        Activities.OfType<ActivityForm>().Select(a => new ActivityInput(a.Name, a.StartMonth, a.EndMonth)).ToList(),
         ExpectedResults,
-        Indicators.Select(i => new IndicatorInput(i.Name, i.Baseline, i.Target)).ToList(),
+        Indicators.OfType<IndicatorForm>().Select(i => new IndicatorInput(i.Name, i.Baseline, i.Target)).ToList(),
         Sustainability, Team,
-        Budget.Select(b => new BudgetLineInput(b.Year, b.Category, b.Description, b.Amount)).ToList(),
+        Budget.OfType<BudgetLineForm>().Select(b => new BudgetLineInput(b.Year, b.Category, b.Description, b.Amount)).ToList(),
         RequestedAmount, CoFinancing);
 }
 

@@ -140,7 +140,7 @@ public sealed class SheetForm
             : new SheetBlock { Code = c.Code })],
     };
 
-    public IReadOnlyList<CriterionScore> ToScores() => [.. Scores.Where(s => !string.IsNullOrEmpty(s.Code)).Select(s => new CriterionScore(s.Code!, s.Points, s.Justification ?? string.Empty))];
+    public IReadOnlyList<CriterionScore> ToScores() => [.. Scores.Where(s => !string.IsNullOrEmpty(s?.Code)).Select(s => new CriterionScore(s.Code!, s.Points, s.Justification ?? string.Empty))];
 }
 
 public sealed class SheetBlock

@@ -25,7 +25,7 @@ public sealed class AwardsController : OrganizerController
     public async Task<IActionResult> Prepare(Guid id, [Bind(Prefix = "Members")] List<MemberForm>? members, decimal? quorumPercent, CancellationToken ct)
     {
         // "66.67" and "66,67" both bind in every language (DecimalModelBinder); an unreadable value is refused as out of range.
-        var chosen = (members ?? []).Where(m => m.Role is not null).Select(m => new MemberInput(m.UserId, m.Role!.Value)).ToList();
+        var chosen = (members ?? []).Where(m => m is { Role: not null }).Select(m => new MemberInput(m.UserId, m.Role!.Value)).ToList();
         return await ActAsync(id, new PrepareDecisionCommand(id, chosen, Math.Round((quorumPercent ?? 0m) / 100m, 4)), "Award.Prepared", "Commission", ct);
     }
 

@@ -169,8 +169,8 @@ public sealed class CallForm
         PriorityAreaId, RegionId, Instrument, Budget, MaxPerProject, DurationMonths, Term, YearlyBudgets,
         OpensAt is { } o ? KazakhstanTime.FromLocal(o) : null,
         ClosesAt is { } c ? KazakhstanTime.FromLocal(c) : null,
-        RequiredDocuments.Select(d => d.ToInput()).ToList(),
-        Criteria.Select(c => c.ToInput()).ToList(),
+        RequiredDocuments.OfType<DocumentForm>().Select(d => d.ToInput()).ToList(),
+        Criteria.OfType<CriterionForm>().Select(c => c.ToInput()).ToList(),
         ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets);
 }
 
@@ -225,7 +225,7 @@ public sealed class AmendForm
     public AmendCallCommand ToCommand(Guid id) => new(
         id, SummaryKk, SummaryRu, DescriptionKk, DescriptionRu, EligibilityKk, EligibilityRu, Budget, MaxPerProject, YearlyBudgets,
         ClosesAt is { } c ? KazakhstanTime.FromLocal(c) : null,
-        RequiredDocuments.Select(d => d.ToInput()).ToList(),
+        RequiredDocuments.OfType<DocumentForm>().Select(d => d.ToInput()).ToList(),
         Reason ?? string.Empty);
 }
 
