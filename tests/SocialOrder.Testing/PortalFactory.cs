@@ -27,10 +27,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string Purpose => GetType().Name;
 
+    /// <summary>
+    /// False: every rate limit is raised far out of reach, so that suites signing in many times are not throttled.
+    /// The rate-limit tests keep the portal's real defaults.
+    /// </summary>
+    protected virtual bool RealRateLimits => false;
+
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
+        _connectionString = await CreateDatabaseAsync();
     }
+
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync(Purpose);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +48,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DevOutbox:Enabled", "true");
         builder.UseSetting("Email:OutboxPath", OutboxPath);
         builder.UseSetting("Email:SmtpHost", string.Empty);
+        if (!RealRateLimits)
+        {
+            foreach (var policy in SocialOrder.Web.Infrastructure.RateLimitPolicies.All)
+            {
+                builder.UseSetting($"RateLimits:{policy}:PerAddress", "1000000");
+                builder.UseSetting($"RateLimits:{policy}:PerAccount", "1000000");
+            }
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
