@@ -156,6 +156,7 @@ namespace SocialOrder.Web
                     o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                     o.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
                     o.Filters.Add(new PrivateFileResultFilter());
+                    o.Conventions.Add(new ApiRateLimitConvention());
                 })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -186,3 +186,33 @@ public static class RateLimiting
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 }
+
+/// <summary>
+/// Every action under <c>/api</c> (or of an <c>[ApiController]</c>) is held to the <see cref="RateLimitPolicies.Api"/>
+/// policy unless it names its own, so a future API cannot be added without limits.
+/// </summary>
+public sealed class ApiRateLimitConvention : Microsoft.AspNetCore.Mvc.ApplicationModels.IActionModelConvention
+{
+    public void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var attributes = action.Attributes.Concat(action.Controller.Attributes).ToList();
+        if (attributes.Any(a => a is EnableRateLimitingAttribute or DisableRateLimitingAttribute))
+        {
+            return;
+        }
+
+        var templates = action.Selectors.Concat(action.Controller.Selectors).Select(s => s.AttributeRouteModel?.Template ?? string.Empty);
+        var isApi = attributes.Any(a => a is Microsoft.AspNetCore.Mvc.ApiControllerAttribute)
+            || templates.Any(t => t.TrimStart('/', '~').StartsWith("api/", StringComparison.OrdinalIgnoreCase) || t.TrimStart('/', '~').Equals("api", StringComparison.OrdinalIgnoreCase));
+        if (!isApi)
+        {
+            return;
+        }
+
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitPolicies.Api));
+        }
+    }
+}
