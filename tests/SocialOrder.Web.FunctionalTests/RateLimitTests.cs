@@ -200,3 +200,48 @@ public sealed class TrustedProxyRateLimitTests(TrustedProxyPortal portal) : ICla
         Assert.Equal(HttpStatusCode.OK, otherAccount.StatusCode);
     }
 }
+
+/// <summary>The portal over the test server with its default limits (every request from one unknown address).</summary>
+public sealed class DefaultLimitsTestServerPortal : PortalFactory
+{
+    protected override bool RealRateLimits => true;
+}
+
+public sealed class AccountFormRateLimitTests(DefaultLimitsTestServerPortal app) : IClassFixture<DefaultLimitsTestServerPortal>
+{
+    [Fact]
+    public async Task ForgotPassword_ForOneEmail_IsLimitedByTheAccountBudget_OtherEmailsAreNot()
+    {
+        var limit = new RateLimitsOptions().PasswordReset;
+        var page = WebPage.Open(app);
+        for (var i = 0; i < limit.PerAccount; i++)
+        {
+            using var allowed = await page.PostFormAsync("/Account/ForgotPassword", "/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = "reset-me@example.kz" });
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await page.PostFormAsync("/Account/ForgotPassword", "/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = "Reset-Me@example.kz" });
+        using var other = await page.PostFormAsync("/Account/ForgotPassword", "/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = "someone-else@example.kz" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Subscribe_ForOneEmail_IsLimitedByTheAccountBudgetReadFromThePrefixedField()
+    {
+        var limit = new RateLimitsOptions().Subscriptions;
+        var page = WebPage.Open(app);
+        for (var i = 0; i < limit.PerAccount; i++)
+        {
+            using var allowed = await page.PostFormAsync("/Calls/subscribe", "/Calls/subscribe", new Dictionary<string, string> { ["Form.Email"] = "news@example.kz" });
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await page.PostFormAsync("/Calls/subscribe", "/Calls/subscribe", new Dictionary<string, string> { ["Form.Email"] = "news@example.kz" });
+        using var other = await page.PostFormAsync("/Calls/subscribe", "/Calls/subscribe", new Dictionary<string, string> { ["Form.Email"] = "other-news@example.kz" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+}

@@ -135,10 +135,18 @@ public static class RateLimiting
                 && HttpMethods.IsPost(context.Request.Method)
                 && context.Request.HasFormContentType)
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                if (form[field.Field].ToString().Trim() is { Length: > 0 } value)
+                try
                 {
-                    context.Items[AccountItem] = "form:" + value.ToUpperInvariant();
+                    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                    if (form[field.Field].ToString().Trim() is { Length: > 0 } value)
+                    {
+                        // An e-mail address is at most 254 characters; a longer value buys no extra partitions.
+                        context.Items[AccountItem] = "form:" + (value.Length > 254 ? value[..254] : value).ToUpperInvariant();
+                    }
+                }
+                catch (InvalidDataException)
+                {
+                    // A malformed form names no account; MVC answers it as it always does.
                 }
             }
 
