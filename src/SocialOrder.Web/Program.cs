@@ -117,6 +117,7 @@ namespace SocialOrder.Web
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddPublicCalls(configuration);
+            services.AddPortalProtection(configuration);
 
             services.AddMediator(options =>
             {
@@ -156,6 +157,8 @@ namespace SocialOrder.Web
                     o.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
                     o.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
                     o.Filters.Add(new FormListsFilter());
+                    o.Filters.Add(new PrivateFileResultFilter());
+                    o.Conventions.Add(new ApiRateLimitConvention());
                 })
                 .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -191,11 +194,8 @@ namespace SocialOrder.Web
         public static WebApplication UsePortal(this WebApplication app)
         {
             // Behind a TLS-terminating proxy the original scheme arrives in X-Forwarded-Proto, so cookies are
-            // marked Secure whenever the visitor's connection is HTTPS (SameAsRequest).
-            app.UseForwardedHeaders(new ForwardedHeadersOptions
-            {
-                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-            });
+            // marked Secure whenever the visitor's connection is HTTPS (SameAsRequest); only known proxies are believed.
+            app.UsePortalForwardedHeaders();
             if (app.Configuration.GetValue<bool>("Portal:RequireHttps"))
             {
                 app.UseHsts();
@@ -211,6 +211,7 @@ namespace SocialOrder.Web
             app.UseRouting();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UsePortalRateLimits();
 
             app.MapHealthChecks("/health", new() { Predicate = _ => false });
             app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

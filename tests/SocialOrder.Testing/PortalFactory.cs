@@ -35,11 +35,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the portal's malware scanner is: the test run's clamd unless a test wants it elsewhere (or down).</summary>
     protected virtual Task<string> ScannerAddressAsync() => TestClamd.SocketAddressAsync();
 
+    /// <summary>
+    /// False: every rate limit is raised far out of reach, so that suites signing in many times are not throttled.
+    /// The rate-limit tests keep the portal's real defaults.
+    /// </summary>
+    protected virtual bool RealRateLimits => false;
+
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
+        _connectionString = await CreateDatabaseAsync();
         _scannerAddress = await ScannerAddressAsync();
     }
+
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync(Purpose);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,6 +59,15 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpHost", string.Empty);
         builder.UseSetting("Uploads:Scanner:Mode", "Required");
         builder.UseSetting("Uploads:Scanner:Address", _scannerAddress ?? throw new InvalidOperationException("Call InitializeAsync first."));
+        if (!RealRateLimits)
+        {
+            foreach (var policy in SocialOrder.Web.Infrastructure.RateLimitPolicies.All)
+            {
+                builder.UseSetting($"RateLimits:{policy}:PerAddress", "1000000");
+                builder.UseSetting($"RateLimits:{policy}:PerAccount", "1000000");
+            }
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

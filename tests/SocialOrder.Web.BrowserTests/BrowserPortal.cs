@@ -19,7 +19,7 @@ namespace SocialOrder.Web.BrowserTests;
 /// Served over HTTPS (a throwaway self-signed certificate for localhost, which the browser is told to accept), as in
 /// production, so the Secure flag of the auth and antiforgery cookies is exercised the way users get it.
 /// </remarks>
-public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [

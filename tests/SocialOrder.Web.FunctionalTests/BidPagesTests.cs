@@ -83,6 +83,7 @@ public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(download.Headers.CacheControl?.NoStore, "A bid's file must carry Cache-Control: no-store.");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
 
         var submitKey = Regex.Match(editor, "name=\"submitKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
@@ -97,6 +98,7 @@ public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFacto
         var pdfLink = Regex.Match(receipt, "href=\"(/Applicant/Bids/ReceiptPdf/[^\"]+)\"").Groups[1].Value;
         using var pdf = await page.Client.GetAsync(new Uri(pdfLink, UriKind.Relative));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.True(pdf.Headers.CacheControl?.NoStore, "A receipt must carry Cache-Control: no-store.");
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
 
         var other = WebPage.Open(app);

@@ -79,5 +79,23 @@ public sealed class ShellTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var permissions = response.Headers.GetValues("Permissions-Policy").Single();
+        Assert.Contains("camera=()", permissions, StringComparison.Ordinal);
+        Assert.Contains("microphone=()", permissions, StringComparison.Ordinal);
+        Assert.Contains("geolocation=()", permissions, StringComparison.Ordinal);
+        Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+    }
+
+    [Fact]
+    public async Task ErrorAndStaticResponses_AlsoCarryPermissionsAndOpenerPolicies()
+    {
+        var page = WebPage.Open(app);
+        foreach (var url in new[] { "/no-such-page", "/css/site.css" })
+        {
+            using var response = await page.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+            Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ using SocialOrder.Infrastructure.Identity;
 namespace SocialOrder.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IAppDbContext
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -41,6 +42,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
 
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
+
+    /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Lock first, then read with an ordinary query: under READ COMMITTED the read sees the latest committed row.
     public async Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken)

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialOrder.Application.Accounts.ConfirmEmail;
 using SocialOrder.Application.Accounts.PasswordReset;
 using SocialOrder.Application.Accounts.Register;
 using SocialOrder.Application.Accounts.SignIn;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Web.Authorization;
+using SocialOrder.Web.Infrastructure;
 using SocialOrder.Web.Models;
 
 namespace SocialOrder.Web.Controllers;
@@ -18,6 +20,8 @@ public sealed class AccountController : PortalController
 
     [HttpPost]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [RateLimitAccountField(nameof(LoginForm.Email))]
     public async Task<IActionResult> Login(LoginForm form, CancellationToken ct)
     {
         var result = await Sender.Send(new SignInCommand(form.Email ?? string.Empty, form.Password ?? string.Empty, form.RememberMe), ct);
@@ -49,6 +53,8 @@ public sealed class AccountController : PortalController
 
     [HttpPost]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.Registration)]
+    [RateLimitAccountField(nameof(RegisterForm.Email))]
     public async Task<IActionResult> Register(RegisterForm form, CancellationToken ct)
     {
         var result = await Sender.Send(
@@ -83,6 +89,8 @@ public sealed class AccountController : PortalController
 
     [HttpPost]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
+    [RateLimitAccountField(nameof(ForgotPasswordForm.Email))]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, CancellationToken ct)
     {
         var result = await Sender.Send(new RequestPasswordResetCommand(form.Email ?? string.Empty, UiCulture), ct);
@@ -103,6 +111,8 @@ public sealed class AccountController : PortalController
 
     [HttpPost]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
+    [RateLimitAccountField(nameof(ResetPasswordForm.UserId))]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form, CancellationToken ct)
     {
         var result = await Sender.Send(

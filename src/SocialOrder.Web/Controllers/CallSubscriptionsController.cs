@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialOrder.Application.Calls.Subscriptions;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
+using SocialOrder.Web.Infrastructure;
 using SocialOrder.Web.Models;
 
 namespace SocialOrder.Web.Controllers;
@@ -19,6 +21,8 @@ public sealed class CallSubscriptionsController : PortalController
         View(await ModelAsync(new SubscriptionForm { RegionId = region, PriorityAreaId = area }, ct));
 
     [HttpPost("subscribe")]
+    [EnableRateLimiting(RateLimitPolicies.Subscriptions)]
+    [RateLimitAccountField("Form." + nameof(SubscriptionForm.Email))]
     public async Task<IActionResult> Subscribe([Bind(Prefix = "Form")] SubscriptionForm form, CancellationToken ct)
     {
         var result = await Sender.Send(form.ToCommand(UiCulture), ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialOrder.Application.Calls.Catalogue;
 using SocialOrder.Application.Calls.Clarifications;
 using SocialOrder.Application.Calls.PublicCall;
@@ -59,6 +60,7 @@ public sealed class CallsController : PortalController
 
     [HttpPost("{id:guid}/questions")]
     [Authorize(Policy = Policies.Applicant)]
+    [EnableRateLimiting(RateLimitPolicies.Questions)]
     public async Task<IActionResult> Ask(Guid id, [Bind(Prefix = "Ask")] QuestionForm form, CancellationToken ct)
     {
         var result = await Sender.Send(new AskQuestionCommand(id, form.Question ?? string.Empty), ct);

@@ -33,8 +33,12 @@ public sealed class HomeController : PortalController
     public IActionResult Error()
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 500;
-        var known = code is 400 or 403 or 404 or 500 ? code : 500;
+        var known = code is 400 or 403 or 404 or 429 or 500 ? code : 500;
         Response.StatusCode = code;
+        if (code == 429 && int.TryParse(Response.Headers.RetryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            ViewData["RetryAfterMinutes"] = Math.Max(1, (seconds + 59) / 60);
+        }
         return View("Error", known);
     }
 

@@ -172,7 +172,7 @@
                     setTimeout(function () { window.location.reload(); }, 600);
                 } else {
                     bar.classList.add('d-none');
-                    status.textContent = body.message || messages.getAttribute('data-offline');
+                    status.textContent = xhr.status === 429 ? messages.getAttribute('data-too-many') : (body.message || messages.getAttribute('data-offline'));
                 }
             });
             xhr.addEventListener('error', function () { bar.classList.add('d-none'); status.classList.add('text-danger'); status.textContent = messages.getAttribute('data-offline'); });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialOrder.Application.Bids;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Organizations;
@@ -115,6 +116,7 @@ public sealed class BidsController : ApplicantController
     [HttpPost]
     [RequestSizeLimit(25 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
+    [EnableRateLimiting(RateLimitPolicies.Uploads)]
     public async Task<IActionResult> Upload(Guid id, int documentIndex, IFormFile? file, CancellationToken ct)
     {
         var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
