@@ -27,6 +27,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string Purpose => GetType().Name;
 
+    /// <summary>
+    /// Two-factor sign-in for administrators and officials (on by default in the portal): off here, so the many
+    /// tests that sign in as demo staff stay about what they test; the two-factor tests use a factory that turns it on.
+    /// </summary>
+    protected virtual bool TwoFactorRequiredForStaff => false;
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync(Purpose);
@@ -40,6 +46,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DevOutbox:Enabled", "true");
         builder.UseSetting("Email:OutboxPath", OutboxPath);
         builder.UseSetting("Email:SmtpHost", string.Empty);
+        builder.UseSetting("TwoFactor:RequiredForStaff", TwoFactorRequiredForStaff ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -103,3 +110,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+
+/// <summary>The portal as deployed: administrators and officials must use two-factor sign-in.</summary>
+public class TwoFactorPortalFactory : PortalFactory
+{
+    protected override bool TwoFactorRequiredForStaff => true;
+}
