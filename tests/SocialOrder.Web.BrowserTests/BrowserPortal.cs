@@ -19,7 +19,7 @@ namespace SocialOrder.Web.BrowserTests;
 /// Served over HTTPS (a throwaway self-signed certificate for localhost, which the browser is told to accept), as in
 /// production, so the Secure flag of the auth and antiforgery cookies is exercised the way users get it.
 /// </remarks>
-public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -119,4 +119,10 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(7));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
+}
+
+/// <summary>The browser portal as deployed: administrators and officials must use two-factor sign-in.</summary>
+public sealed class TwoFactorBrowserPortal : BrowserPortal
+{
+    protected override bool TwoFactorRequiredForStaff => true;
 }
