@@ -54,6 +54,15 @@ public sealed class TwoFactorTests(TwoFactorPortalFactory app) : IClassFixture<T
         var (_, enrolment) = await page.GetAsync("/Account/TwoFactor");
         Assert.DoesNotContain("data-testid=\"two-factor-required\"", enrolment, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"shared-key\"", enrolment, StringComparison.Ordinal);
+
+        foreach (var culture in new[] { "kk", "en" })
+        {
+            await page.ChooseLanguageAsync(culture);
+            var (_, localized) = await page.GetAsync("/Account/TwoFactor");
+            var text = WebUtility.HtmlDecode(localized);
+            Assert.Contains(Resources.Text("TwoFactor.Intro", culture), text, StringComparison.Ordinal);
+            Assert.Contains(Resources.Text("TwoFactor.Code", culture), text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
