@@ -43,6 +43,7 @@ public static class DependencyInjection
                 options.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpAuthenticatorTokenProvider>(TotpAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
