@@ -40,9 +40,12 @@ public static class DependencyInjection
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+                options.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpAuthenticatorTokenProvider>(TotpAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -55,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()
             .Bind(configuration.GetSection(FileLimits.Section))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxBidBytes >= l.MaxFileBytes, "Uploads: MaxFileBytes must be positive and at most MaxBidBytes.")

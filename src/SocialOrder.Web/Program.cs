@@ -164,6 +164,8 @@ namespace SocialOrder.Web
                 .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
             services.AddAuthorization(Policies.Add);
+            services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorRequirementHandler>();
+            services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();
             services.ConfigureApplicationCookie(o =>
             {
                 o.Cookie.Name = "socialorder.auth";

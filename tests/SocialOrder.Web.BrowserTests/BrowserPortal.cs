@@ -120,3 +120,9 @@ public class BrowserPortal : PortalFactory, IAsyncLifetime
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
 }
+
+/// <summary>The browser portal as deployed: administrators and officials must use two-factor sign-in.</summary>
+public sealed class TwoFactorBrowserPortal : BrowserPortal
+{
+    protected override bool TwoFactorRequiredForStaff => true;
+}

@@ -9,6 +9,8 @@ namespace SocialOrder.Infrastructure.Identity;
 public sealed class IdentityService(
     UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider time) : IIdentityService
 {
+    private const int RecoveryCodeCount = 10;
+
     public async Task<Result<Guid>> CreateUserAsync(
         NewAccount account, IReadOnlyList<string> roles, string? expertCandidacy, CancellationToken cancellationToken)
     {
@@ -134,6 +136,11 @@ public sealed class IdentityService(
             return (SignInOutcome.LockedOut, user.Id, []);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return (SignInOutcome.RequiresTwoFactor, user.Id, []);
+        }
+
         return result.IsNotAllowed && await users.CheckPasswordAsync(user, password)
             ? (SignInOutcome.EmailNotConfirmed, user.Id, [])
             : (SignInOutcome.InvalidCredentials, user.Id, []);
@@ -170,6 +177,124 @@ public sealed class IdentityService(
             .Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync();
         return user is null ? null : (user.Email!, user.FullName);
     }
+
+    public async Task<TwoFactorState?> GetTwoFactorStateAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return new TwoFactorState(user.Email!, true, await users.CountRecoveryCodesAsync(user), null);
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        return new TwoFactorState(user.Email!, false, 0, key);
+    }
+
+    public async Task<Result<IReadOnlyList<string>>> EnableTwoFactorAsync(Guid userId, string code)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result<IReadOnlyList<string>>.NotFound();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return Result<IReadOnlyList<string>>.Conflict("TwoFactor.AlreadyEnabled");
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return Result<IReadOnlyList<string>>.Invalid("TwoFactor.WrongCode", "Code");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
+        return codes;
+    }
+
+    public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result<IReadOnlyList<string>>.NotFound();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return Result<IReadOnlyList<string>>.Conflict("TwoFactor.NotEnabled");
+        }
+
+        return (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+    }
+
+    public async Task<Result> DisableTwoFactorAsync(Guid userId, bool refreshOwnSignIn)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result.NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
+        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+        await TotpAuthenticatorTokenProvider.ForgetAsync(users, user);
+
+        // A new security stamp ends the account's other sessions and "remembered" browsers.
+        await users.UpdateSecurityStampAsync(user);
+        if (refreshOwnSignIn)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return Result.Success();
+    }
+
+    public async Task<Guid?> GetTwoFactorSignInUserAsync() => (await signIn.GetTwoFactorAuthenticationUserAsync())?.Id;
+
+    public async Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> TwoFactorSignInAsync(string code, bool rememberMe, bool rememberDevice)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return (SignInOutcome.InvalidCredentials, []);
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, rememberDevice);
+        return await OutcomeAsync(user, result);
+    }
+
+    public async Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> RecoveryCodeSignInAsync(string code)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return (SignInOutcome.InvalidCredentials, []);
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim());
+        return await OutcomeAsync(user, result);
+    }
+
+    private async Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> OutcomeAsync(ApplicationUser user, Microsoft.AspNetCore.Identity.SignInResult result) =>
+        result.Succeeded ? (SignInOutcome.Succeeded, (await users.GetRolesAsync(user)).ToList())
+        : result.IsLockedOut ? (SignInOutcome.LockedOut, [])
+        : (SignInOutcome.InvalidCredentials, []);
 
     private static Error ToError(IdentityError error) => error.Code switch
     {

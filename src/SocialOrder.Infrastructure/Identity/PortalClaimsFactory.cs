@@ -5,7 +5,7 @@ using SocialOrder.Application.Common.Interfaces;
 
 namespace SocialOrder.Infrastructure.Identity;
 
-/// <summary>Adds the state body an official or observer acts for, so per-record checks need no extra query.</summary>
+/// <summary>Adds the state body an official or observer acts for, and whether two-factor sign-in is on, so checks need no extra query.</summary>
 public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<ApplicationUser, ApplicationRole>(users, roles, options)
 {
@@ -16,6 +16,11 @@ public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, Role
         if (user.StateBodyId is { } body)
         {
             identity.AddClaim(new Claim(PortalClaims.StateBody, body.ToString()));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactorEnabled, "true"));
         }
 
         return identity;

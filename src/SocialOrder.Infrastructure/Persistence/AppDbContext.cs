@@ -83,6 +83,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             StateBodyId = u.StateBodyId,
             ExpertCandidacy = u.ExpertCandidacy,
             LockoutEnd = u.LockoutEnd,
+            TwoFactorEnabled = u.TwoFactorEnabled,
             CreatedAt = u.CreatedAt,
             Roles = UserRoles.Where(ur => ur.UserId == u.Id)
                 .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)

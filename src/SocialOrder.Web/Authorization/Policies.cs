@@ -13,8 +13,8 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
-        options.AddPolicy(Official, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official));
+        options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator).AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(Official, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official).AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(Applicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.Applicant));
         options.AddPolicy(Expert, p => p.RequireAuthenticatedUser().RequireRole(Roles.Expert));
         options.AddPolicy(Observer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observer));

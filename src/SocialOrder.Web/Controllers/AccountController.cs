@@ -5,6 +5,7 @@ using SocialOrder.Application.Accounts.ConfirmEmail;
 using SocialOrder.Application.Accounts.PasswordReset;
 using SocialOrder.Application.Accounts.Register;
 using SocialOrder.Application.Accounts.SignIn;
+using SocialOrder.Application.Accounts.TwoFactor;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Web.Authorization;
 using SocialOrder.Web.Infrastructure;
@@ -32,12 +33,120 @@ public sealed class AccountController : PortalController
             return View(form);
         }
 
-        if (!string.IsNullOrEmpty(form.ReturnUrl) && Url.IsLocalUrl(form.ReturnUrl))
+        if (result.Value.Outcome == SignInOutcome.RequiresTwoFactor)
         {
-            return LocalRedirect(form.ReturnUrl);
+            return RedirectToAction(nameof(LoginWithCode), new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
         }
 
-        return LocalRedirect(Policies.HomePath(result.Value.Roles.ToList()));
+        return SignedIn(form.ReturnUrl, result.Value.Roles);
+    }
+
+    /// <summary>Step 2 of signing in, for an account with two-factor sign-in on: the code from the app.</summary>
+    [HttpGet]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithCode(string? returnUrl, bool rememberMe, CancellationToken ct) =>
+        await Sender.Send(new PendingTwoFactorSignInQuery(), ct) is null
+            ? RedirectToAction(nameof(Login), new { returnUrl })
+            : View(new TwoFactorCodeForm { ReturnUrl = returnUrl, RememberMe = rememberMe });
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithCode(TwoFactorCodeForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new SignInWithCodeCommand(form.Code ?? string.Empty, false, form.RememberMe, form.RememberDevice), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            form.Code = string.Empty;
+            return View(form);
+        }
+
+        return SignedIn(form.ReturnUrl, result.Value.Roles);
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl, CancellationToken ct) =>
+        await Sender.Send(new PendingTwoFactorSignInQuery(), ct) is null
+            ? RedirectToAction(nameof(Login), new { returnUrl })
+            : View(new RecoveryCodeForm { ReturnUrl = returnUrl });
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new SignInWithCodeCommand(form.Code ?? string.Empty, true, false, false), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            form.Code = string.Empty;
+            return View(form);
+        }
+
+        return SignedIn(form.ReturnUrl, result.Value.Roles);
+    }
+
+    /// <summary>Two-factor sign-in for the signed-in user: enrolment (key, QR code, a code to confirm) or its state.</summary>
+    [HttpGet]
+    [Authorize]
+    public async Task<IActionResult> TwoFactor(string? returnUrl, CancellationToken ct) =>
+        await Sender.Send(new GetTwoFactorSetupQuery(), ct) is { } setup
+            ? View(new TwoFactorPage(setup, new TwoFactorCodeForm { ReturnUrl = returnUrl }))
+            : NotFound();
+
+    [HttpPost]
+    [Authorize]
+    public async Task<IActionResult> TwoFactor([Bind(Prefix = "Form")] TwoFactorCodeForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new EnableTwoFactorCommand(form.Code ?? string.Empty), ct);
+        if (result.IsFailure)
+        {
+            if (FailurePage(result) is { } failure)
+            {
+                return failure;
+            }
+
+            AddErrors(result, "Form");
+            form.Code = string.Empty;
+            var setup = await Sender.Send(new GetTwoFactorSetupQuery(), ct);
+            return setup is null ? NotFound() : View(new TwoFactorPage(setup, form));
+        }
+
+        // Shown once, straight from the answer to the POST: the codes are kept nowhere else in clear.
+        return View(nameof(RecoveryCodes), new RecoveryCodesPage(result.Value, ContinueUrl(form.ReturnUrl)));
+    }
+
+    [HttpPost]
+    [Authorize]
+    public async Task<IActionResult> RecoveryCodes(CancellationToken ct)
+    {
+        var result = await Sender.Send(new RegenerateRecoveryCodesCommand(), ct);
+        if (result.IsFailure)
+        {
+            if (FailurePage(result) is { } failure)
+            {
+                return failure;
+            }
+
+            Status(result.Errors[0].Code);
+            return RedirectToAction(nameof(TwoFactor));
+        }
+
+        return View(new RecoveryCodesPage(result.Value, Url.Action(nameof(TwoFactor))!));
+    }
+
+    [HttpPost]
+    [Authorize]
+    public async Task<IActionResult> DisableTwoFactor(CancellationToken ct)
+    {
+        var result = await Sender.Send(new DisableTwoFactorCommand(), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        Status(result.IsSuccess ? "TwoFactor.Disabled" : result.Errors[0].Code);
+        return RedirectToAction(nameof(TwoFactor));
     }
 
     [HttpPost]
@@ -137,4 +246,18 @@ public sealed class AccountController : PortalController
     [HttpGet]
     [AllowAnonymous]
     public IActionResult AccessDenied() => View();
+
+    private LocalRedirectResult SignedIn(string? returnUrl, IReadOnlyList<string> roles) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : LocalRedirect(Policies.HomePath(roles.ToList()));
+
+    private string ContinueUrl(string? returnUrl)
+    {
+        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl))
+        {
+            return returnUrl;
+        }
+
+        var roles = SocialOrder.Application.Common.Interfaces.Roles.All.Where(User.IsInRole).ToList();
+        return Policies.HomePath(roles);
+    }
 }

@@ -23,6 +23,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
     [HtmlAttributeName("autocomplete")]
     public string? AutoComplete { get; set; }
 
+    [HtmlAttributeName("inputmode")]
+    public string? InputMode { get; set; }
+
     [HtmlAttributeName("rows")]
     public int? Rows { get; set; }
 
@@ -61,6 +64,11 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (AutoComplete is not null)
         {
             inputAttributes.Add("autocomplete", AutoComplete);
+        }
+
+        if (InputMode is not null)
+        {
+            inputAttributes.Add("inputmode", InputMode);
         }
 
         TagHelperOutput field;

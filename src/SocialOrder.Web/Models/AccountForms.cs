@@ -70,3 +70,31 @@ public sealed class ResetPasswordForm
     [Display(Name = "Field.ConfirmPassword")]
     public string ConfirmPassword { get; set; } = string.Empty;
 }
+
+/// <summary>A six-digit code from the authenticator app: enrolment, or the second step of signing in.</summary>
+public sealed class TwoFactorCodeForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "TwoFactor.Code")]
+    public string Code { get; set; } = string.Empty;
+
+    public bool RememberMe { get; set; }
+
+    [Display(Name = "TwoFactor.RememberDevice")]
+    public bool RememberDevice { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RecoveryCodeForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "TwoFactor.RecoveryCode")]
+    public string Code { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed record TwoFactorPage(SocialOrder.Application.Accounts.TwoFactor.TwoFactorSetup Setup, TwoFactorCodeForm Form);
+
+public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string ContinueUrl);

@@ -28,7 +28,7 @@ public sealed class SignInCommandHandler(IIdentityService identity) : ICommandHa
         var (outcome, _, roles) = await identity.PasswordSignInAsync(command.Email.Trim(), command.Password, command.RememberMe);
         return outcome switch
         {
-            SignInOutcome.Succeeded => new SignInResult(outcome, roles),
+            SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor => new SignInResult(outcome, roles),
             SignInOutcome.LockedOut => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.LockedOut")]),
             SignInOutcome.EmailNotConfirmed => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.EmailNotConfirmed")]),
             _ => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.InvalidLogin")]),

@@ -70,6 +70,8 @@ public sealed class UserSummary
 
     public DateTimeOffset? LockoutEnd { get; init; }
 
+    public bool TwoFactorEnabled { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<string> Roles { get; init; } = [];

@@ -17,6 +17,8 @@ public interface ICurrentUser
 public static class PortalClaims
 {
     public const string StateBody = "socialorder:state_body";
+
+    public const string TwoFactorEnabled = "socialorder:two_factor";
 }
 
 public static class Roles

@@ -14,7 +14,11 @@ public enum SignInOutcome
     InvalidCredentials,
     LockedOut,
     EmailNotConfirmed,
+    RequiresTwoFactor,
 }
+
+/// <summary>An account's two-factor state; the shared key only while it is not yet enabled (enrolment).</summary>
+public sealed record TwoFactorState(string Email, bool Enabled, int RecoveryCodesLeft, string? SharedKey);
 
 public sealed record NewAccount(string Email, string Password, string FullName, string Culture);
 
@@ -42,4 +46,36 @@ public interface IIdentityService
     Task<Result> SetExpertCandidacyAsync(Guid userId, bool approve);
 
     Task<(string Email, string FullName)?> FindAsync(Guid userId);
+
+    /// <summary>The account's two-factor state; an account not yet enrolled gets a shared key on first sight.</summary>
+    Task<TwoFactorState?> GetTwoFactorStateAsync(Guid userId);
+
+    /// <summary>Checks a code from the authenticator app, enables two-factor sign-in and returns ten fresh recovery codes.</summary>
+    Task<Result<IReadOnlyList<string>>> EnableTwoFactorAsync(Guid userId, string code);
+
+    /// <summary>Ten new recovery codes; the earlier ones stop working.</summary>
+    Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(Guid userId);
+
+    /// <summary>Turns two-factor sign-in off and forgets the key and the recovery codes (also an administrator's reset).</summary>
+    Task<Result> DisableTwoFactorAsync(Guid userId, bool refreshOwnSignIn);
+
+    /// <summary>The account that passed the password step and now owes a code, if any.</summary>
+    Task<Guid?> GetTwoFactorSignInUserAsync();
+
+    Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> TwoFactorSignInAsync(string code, bool rememberMe, bool rememberDevice);
+
+    Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> RecoveryCodeSignInAsync(string code);
+}
+
+/// <summary>Two-factor sign-in settings (section <c>TwoFactor</c>).</summary>
+public sealed class TwoFactorOptions
+{
+    public const string Section = "TwoFactor";
+
+    /// <summary>Administrators and officials must enrol before using their areas, and may not turn it off.</summary>
+    public bool RequiredForStaff { get; set; } = true;
+
+    public const string Issuer = "SocialOrder";
+
+    public static bool RoleRequiresIt(string role) => role is Roles.Administrator or Roles.Official;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Accounts.CreateStaffAccount;
 using SocialOrder.Application.Accounts.DecideExpertCandidacy;
 using SocialOrder.Application.Accounts.GetUsers;
+using SocialOrder.Application.Accounts.TwoFactor;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Web.Areas.Admin.Models;
 
@@ -60,6 +61,20 @@ public sealed class UsersController : AdminController
 
         Status(result.IsSuccess ? (approve ? "Admin.ExpertApproved" : "Admin.ExpertRejected") : result.Errors[0].Code);
         return RedirectToAction(nameof(Index), new { pending = true });
+    }
+
+    /// <summary>A user who lost the phone: two-factor sign-in is reset (audited) and their sessions end.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken ct)
+    {
+        var result = await Sender.Send(new ResetTwoFactorCommand(id), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        Status("Admin.Users.TwoFactorReset", result.Value);
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<CreateStaffPage> PageAsync(CreateStaffForm form, CancellationToken ct)
