@@ -79,7 +79,7 @@ public sealed class AccountsTests(PortalFactory app) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword_ButTellsOnlyTheOwner()
     {
         var email = "lock.me@example.kz";
         var created = await app.SendAsync(new RegisterAccountCommand(email, GoodPassword, GoodPassword, "Lock Me", AccountType.Applicant, "ru"));
@@ -93,7 +93,9 @@ public sealed class AccountsTests(PortalFactory app) : IClassFixture<PortalFacto
         }
 
         var fifth = await app.SendAsync(new SignInCommand(email, "wrong password 5", false));
-        Assert.Equal("Account.LockedOut", Assert.Single(fifth.Errors).Code);
+        Assert.Equal("Account.InvalidLogin", Assert.Single(fifth.Errors).Code);
+        var unknown = await app.SendAsync(new SignInCommand("nobody.here@example.kz", "wrong password 6", false));
+        Assert.Equal("Account.InvalidLogin", Assert.Single(unknown.Errors).Code);
         var sixth = await app.SendAsync(new SignInCommand(email, GoodPassword, false));
         Assert.Equal("Account.LockedOut", Assert.Single(sixth.Errors).Code);
     }

@@ -96,9 +96,9 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
             await Expect(errors).ToHaveTextAsync(PortalText.Get("Account.InvalidLogin"));
         }
 
-        // The fifth failure is the one that locks, and says so at once.
+        // The fifth failure locks the account, but a guesser is told nothing new: only the right password hears "locked".
         await Pages.SignInAsync(page, email, "wrong password 5");
-        await Expect(errors).ToHaveTextAsync(PortalText.Get("Account.LockedOut"));
+        await Expect(errors).ToHaveTextAsync(PortalText.Get("Account.InvalidLogin"));
 
         await Pages.SignInAsync(page, email, DemoDataSeeder.DemoPassword);
 

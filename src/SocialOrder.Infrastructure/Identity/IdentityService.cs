@@ -131,9 +131,13 @@ public sealed class IdentityService(
             return (SignInOutcome.Succeeded, user.Id, (await users.GetRolesAsync(user)).ToList());
         }
 
+        // "Locked out" is said only to someone who knows the password: to a guesser a locked account answers like any
+        // wrong password, so guessing neither tells that the address has an account nor that it was locked.
         if (result.IsLockedOut)
         {
-            return (SignInOutcome.LockedOut, user.Id, []);
+            return await users.CheckPasswordAsync(user, password)
+                ? (SignInOutcome.LockedOut, user.Id, [])
+                : (SignInOutcome.InvalidCredentials, user.Id, []);
         }
 
         if (result.RequiresTwoFactor)
