@@ -74,6 +74,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         /// <summary>applicant@'s draft bid on the ministry's open call.</summary>
         Bid,
 
+        /// <summary>The submitted bid in evaluation, of an organization applicant@ has joined.</summary>
+        SubmittedBid,
+
         /// <summary>applicant@'s organization.</summary>
         Organization,
 
@@ -155,9 +158,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Bids/Upload POST"] = new(Who.Owner, Id.Bid),
         ["Applicant/Bids/RemoveDocument POST"] = new(Who.Owner, Id.Bid),
         ["Applicant/Bids/File GET"] = new(Who.Owner, Id.Bid),
-        ["Applicant/Bids/Feedback GET"] = new(Who.Owner, Id.Bid),
-        ["Applicant/Bids/ReceiptPdf GET"] = new(Who.Owner, Id.Bid),
-        ["Applicant/Bids/Receipt GET"] = new(Who.Owner, Id.Bid),
+        ["Applicant/Bids/Feedback GET"] = new(Who.Owner, Id.SubmittedBid),
+        ["Applicant/Bids/ReceiptPdf GET"] = new(Who.Owner, Id.SubmittedBid),
+        ["Applicant/Bids/Receipt GET"] = new(Who.Owner, Id.SubmittedBid),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -236,6 +239,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         {
             Id.Call => Call,
             Id.Bid => Bid,
+            Id.SubmittedBid => EvaluatedBid,
             Id.Organization => Organization,
             Id.Assignment => Assignment,
             Id.ExpertUser => ExpertUser,
@@ -289,7 +293,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         }
 
         // The records are real: a user the table allows opened a page of each kind, so the others' 404s are refusals.
-        Assert.Equal([Id.None, Id.Call, Id.Bid, Id.Organization, Id.Assignment, Id.ExpertUser], reached.Order());
+        Assert.Equal([Id.None, Id.Call, Id.Bid, Id.SubmittedBid, Id.Organization, Id.Assignment, Id.ExpertUser], reached.Order());
         Assert.True(routes.Count >= 100, $"only {routes.Count} routes found");
         Assert.True(sent == routes.Count * users.Count, $"{sent} requests sent for {routes.Count} routes × {users.Count} users");
         Assert.True(violations.Count == 0, $"{violations.Count} of {sent}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
@@ -426,8 +430,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
     }
 
     /// <summary>
-    /// The records the routes are tried on, all of the ministry: an evaluation call with expert@'s accepted assignment,
-    /// and an open call on which applicant@'s new organization has a draft bid.
+    /// The records the routes are tried on, all of the ministry: an evaluation call with expert@'s accepted assignment on
+    /// its submitted bid, whose organization applicant@ joins, and an open call on which applicant@'s new organization has a draft bid.
     /// </summary>
     private async Task<Ids> IdsAsync(WebPage owner)
     {
@@ -474,6 +478,19 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
             new Dictionary<string, string> { ["callId"] = openCall.ToString(), ["organizationId"] = organizationId.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         var bidEditor = applied.Headers.Location!.OriginalString;
+
+        // Then applicant@ joins the organization of the submitted bid, as an accepted invitation makes them a member.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var applicant = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("applicant@socialorder.kz");
+            var submitted = new BidId(seeded.BidIds[0]);
+            var organizationOfBid = (await db.Bids.AsNoTracking().SingleAsync(b => b.Id == submitted)).OrganizationId;
+            var organization = await db.Organizations.SingleAsync(o => o.Id == organizationOfBid);
+            var invitation = organization.Invite(organization.Members[0].UserId, applicant!.Email!, app.Clock.GetUtcNow());
+            organization.AcceptInvitation(invitation.Token, applicant.Id, applicant.Email!, app.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
 
         return new Ids(seeded.CallId, openCall, Guid.Parse(bidEditor.Split('/')[^1]), seeded.BidIds[0], organizationId, assignmentId, expertId);
     }
