@@ -193,6 +193,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Calls/CheckEligibility POST"] = new(Who.Official, Id.Call),
         ["Organizer/Calls/BidDocuments GET"] = new(Who.Official, Id.Call),
         ["Organizer/Evaluation/Index GET"] = new(Who.Official, Id.Call),
+        // Only a redirect to the dashboard's ranking tab, which is what checks the body (another body's official gets 404 there).
         ["Organizer/Evaluation/Ranking GET"] = new(Who.Officials, Id.Call),
         ["Organizer/Evaluation/Propose POST"] = new(Who.Official, Id.Call),
         ["Organizer/Evaluation/Assign POST"] = new(Who.Official, Id.Call),
