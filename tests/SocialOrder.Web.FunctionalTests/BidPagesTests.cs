@@ -15,21 +15,7 @@ public sealed class BidPagesTests(PortalFactory app) : IClassFixture<PortalFacto
     private static readonly byte[] MinimalPdf = System.Text.Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    private async Task<Guid> OpenCallAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var body = await db.StateBodies.SingleAsync(b => b.Bin == DemoDataSeeder.MinistryBin);
-        var now = app.Clock.GetUtcNow();
-        var call = Call.CreateDraft("SG-2099-" + Random.Shared.Next(1000, 9999), body.Id, new CallContent(
-            new LocalizedText("Жастар", "Молодёжь"), new LocalizedText("Қысқаша", "Кратко"), new LocalizedText("Сипаттама", "Описание"),
-            new LocalizedText("Талаптар", "Требования"), new PriorityAreaId(1), null, Instrument.StateGrant, 10_000_000m, 2_000_000m, 12, CallTerm.Short, [],
-            now.AddMinutes(-1), now.AddDays(10), DefaultMethodology.Documents, DefaultMethodology.Criteria, 3, 30m, 50m), now);
-        call.Publish(now);
-        db.Calls.Add(call);
-        await db.SaveChangesAsync();
-        return call.Id.Value;
-    }
+    private Task<Guid> OpenCallAsync() => Scenarios.OpenCallAsync(app);
 
     [Fact]
     public async Task ApplyEditSubmit_InTheBrowserForms_EndsOnTheReceipt_AndAnotherMemberGets404()

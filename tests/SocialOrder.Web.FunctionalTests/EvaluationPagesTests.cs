@@ -14,26 +14,7 @@ namespace SocialOrder.Web.FunctionalTests;
 /// <summary>The evaluation's pages over HTTP: refusals beside the field, 404 for what is not yours.</summary>
 public sealed class EvaluationPagesTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    /// <summary>A closed call with one eligible bid, assigned to the demo expert, who declared no conflict.</summary>
-    private async Task<(Guid CallId, Guid AssignmentId)> AcceptedAssignmentAsync()
-    {
-        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 1, experts: 3, sheetsPerBid: 0, CancellationToken.None);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var expert = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("expert@socialorder.kz");
-        var callId = new CallId(seeded.CallId);
-        var call = await db.Calls.SingleAsync(c => c.Id == callId);
-        var bidId = new BidId(seeded.BidIds[0]);
-        var bid = await db.Bids.SingleAsync(b => b.Id == bidId);
-        var now = app.Clock.GetUtcNow();
-        var assignment = ExpertAssignment.Propose(call, bid, expert!.Id, Guid.NewGuid(), false, now);
-        assignment.Confirm(Guid.NewGuid(), now, now.AddDays(14));
-        assignment.Declare(false, null, now);
-        assignment.ClearDomainEvents();
-        db.ExpertAssignments.Add(assignment);
-        await db.SaveChangesAsync();
-        return (seeded.CallId, assignment.Id);
-    }
+    private Task<(Guid CallId, Guid AssignmentId)> AcceptedAssignmentAsync() => Scenarios.AcceptedAssignmentAsync(app);
 
     [Fact]
     public async Task ScoringForm_PointsAboveTheMaximum_ShowsTheMessageBesideTheField_AndKeepsWhatWasTyped()

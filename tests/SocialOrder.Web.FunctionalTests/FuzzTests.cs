@@ -161,7 +161,7 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
         var expert = await SignedInAsync("expert@socialorder.kz");
         var admin = await SignedInAsync("admin@socialorder.kz");
         var bidEditor = await BidEditorAsync(applicant);
-        var sheet = $"/Expert/Assignments/Score/{await AcceptedAssignmentAsync()}";
+        var sheet = $"/Expert/Assignments/Score/{(await Scenarios.AcceptedAssignmentAsync(app)).AssignmentId}";
 
         return
         [
@@ -180,22 +180,7 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
 
     private async Task<string> BidEditorAsync(WebPage applicant)
     {
-        Guid callId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var body = await db.StateBodies.SingleAsync(b => b.Bin == DemoDataSeeder.MinistryBin);
-            var now = app.Clock.GetUtcNow();
-            var call = Call.CreateDraft("SG-2099-" + Random.Shared.Next(1000, 9999), body.Id, new CallContent(
-                new LocalizedText("Жастар", "Молодёжь"), new LocalizedText("Қысқаша", "Кратко"), new LocalizedText("Сипаттама", "Описание"),
-                new LocalizedText("Талаптар", "Требования"), new PriorityAreaId(1), null, Instrument.StateGrant, 10_000_000m, 2_000_000m, 12, CallTerm.Short, [],
-                now.AddMinutes(-1), now.AddDays(10), DefaultMethodology.Documents, DefaultMethodology.Criteria, 3, 30m, 50m), now);
-            call.Publish(now);
-            db.Calls.Add(call);
-            await db.SaveChangesAsync();
-            callId = call.Id.Value;
-        }
-
+        var callId = await Scenarios.OpenCallAsync(app);
         using (var org = await applicant.PostFormAsync("/Applicant/Organizations/Register", "/Applicant/Organizations/Register", new Dictionary<string, string>
         {
             ["Form.Bin"] = "940140000385", ["Form.NameKk"] = "Жастар дауысы", ["Form.NameRu"] = "Голос молодёжи", ["Form.LegalForm"] = "PublicAssociation",
@@ -211,26 +196,6 @@ public sealed partial class FuzzTests(PortalFactory app) : IClassFixture<PortalF
             new Dictionary<string, string> { ["callId"] = callId.ToString(), ["organizationId"] = organizationId });
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         return applied.Headers.Location!.OriginalString;
-    }
-
-    private async Task<Guid> AcceptedAssignmentAsync()
-    {
-        var seeded = await EvaluationSeeder.SeedAsync(app.Services, bids: 1, experts: 3, sheetsPerBid: 0, CancellationToken.None);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var expert = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("expert@socialorder.kz");
-        var callId = new CallId(seeded.CallId);
-        var call = await db.Calls.SingleAsync(c => c.Id == callId);
-        var bidId = new BidId(seeded.BidIds[0]);
-        var bid = await db.Bids.SingleAsync(b => b.Id == bidId);
-        var now = app.Clock.GetUtcNow();
-        var assignment = ExpertAssignment.Propose(call, bid, expert!.Id, Guid.NewGuid(), false, now);
-        assignment.Confirm(Guid.NewGuid(), now, now.AddDays(14));
-        assignment.Declare(false, null, now);
-        assignment.ClearDomainEvents();
-        db.ExpertAssignments.Add(assignment);
-        await db.SaveChangesAsync();
-        return assignment.Id;
     }
 
     [GeneratedRegex("<(?:input|select|textarea)[^>]*\\sname=\"([^\"]+)\"")]
