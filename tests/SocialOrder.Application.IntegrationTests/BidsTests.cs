@@ -336,10 +336,7 @@ public sealed class BidsTests(PortalFactory app) : IClassFixture<PortalFactory>
         var cancelled = await app.SendAsync(new SocialOrder.Application.Calls.Cancel.CancelCallCommand(call.Id.Value, "Конкурс отменён по решению комиссии"), Ministry);
         Assert.True(cancelled.IsSuccess);
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SocialOrder.Infrastructure.Email.EmailDispatcher>().SendPendingAsync(CancellationToken.None);
-        }
+        await app.DeliverEmailsAsync();
 
         var mails = app.Outbox().Where(m => m.To == email).ToList();
         Assert.Contains(mails, m => m.Subject.Contains("изменения", StringComparison.Ordinal) && m.HtmlBody.Contains("Уточнён бюджет конкурса", StringComparison.Ordinal));

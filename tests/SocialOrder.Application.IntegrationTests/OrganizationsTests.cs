@@ -78,10 +78,7 @@ public sealed class OrganizationsTests(PortalFactory app) : IClassFixture<Portal
         Assert.Equal(ResultStatus.NotFound, (await app.SendAsync(new InviteMemberCommand(organization, "x@example.kz", "ru"), outsider)).Status);
 
         Assert.True((await app.SendAsync(new InviteMemberCommand(organization, "colleague@example.kz", "kk"), founder)).IsSuccess);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
-        }
+        await app.DeliverEmailsAsync();
 
         var mail = Assert.Single(app.Outbox(), m => m.To == "colleague@example.kz" && m.Subject.Contains("шақыру", StringComparison.Ordinal));
         var token = System.Text.RegularExpressions.Regex.Match(mail.HtmlBody, "token=([0-9a-f]+)").Groups[1].Value;

@@ -84,6 +84,27 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IReadOnlyList<OutboxMessage> Outbox() => OutboxEmailSender.ReadAll(OutboxPath);
 
+    /// <summary>
+    /// Sends every queued e-mail now and returns when none is left unsent. The portal's own dispatcher may hold a row
+    /// (FOR UPDATE SKIP LOCKED) while it writes the message, so one pass of our own can return before that file exists.
+    /// </summary>
+    public async Task DeliverEmailsAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().SendPendingAsync(CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<SocialOrder.Infrastructure.Persistence.AppDbContext>();
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<OutgoingEmail>(), e => e.SentAt == null) || DateTime.UtcNow > until)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, ClaimsPrincipal? user = null) => SendCoreAsync<TResponse>(command, user);
 
     public Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query, ClaimsPrincipal? user = null) => SendCoreAsync<TResponse>(query, user);
