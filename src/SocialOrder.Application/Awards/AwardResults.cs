@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Bids;
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Models;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Evaluation;
 using SocialOrder.Domain.Awards;

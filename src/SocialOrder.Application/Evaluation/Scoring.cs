@@ -6,6 +6,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Models;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Common.Validation;
 using SocialOrder.Domain.Bids;
@@ -244,11 +245,11 @@ public sealed class SubmitScoreSheetCommandHandler(IAppDbContext db, ICurrentUse
 }
 
 /// <summary>A document of the counted submission, for the expert who declared no conflict on the bid.</summary>
-public sealed record GetAssignedBidFileQuery(Guid AssignmentId, Guid FileId) : IQuery<Bids.DownloadedFile?>;
+public sealed record GetAssignedBidFileQuery(Guid AssignmentId, Guid FileId) : IQuery<DownloadedFile?>;
 
-public sealed class GetAssignedBidFileQueryHandler(IAppDbContext db, ICurrentUser user, IFileStore files) : IQueryHandler<GetAssignedBidFileQuery, Bids.DownloadedFile?>
+public sealed class GetAssignedBidFileQueryHandler(IAppDbContext db, ICurrentUser user, IFileStore files) : IQueryHandler<GetAssignedBidFileQuery, DownloadedFile?>
 {
-    public async ValueTask<Bids.DownloadedFile?> Handle(GetAssignedBidFileQuery query, CancellationToken cancellationToken)
+    public async ValueTask<DownloadedFile?> Handle(GetAssignedBidFileQuery query, CancellationToken cancellationToken)
     {
         var a = await ExpertAccess.FindOwnAsync(db, user, query.AssignmentId, cancellationToken, track: false);
         if (a is null || !a.MayOpenBid)
@@ -264,7 +265,7 @@ public sealed class GetAssignedBidFileQueryHandler(IAppDbContext db, ICurrentUse
         }
 
         return await files.ReadAsync(query.FileId, cancellationToken) is { } file
-            ? new Bids.DownloadedFile(file.Info.FileName, file.Info.ContentType, file.Content)
+            ? new DownloadedFile(file.Info.FileName, file.Info.ContentType, file.Content)
             : null;
     }
 }

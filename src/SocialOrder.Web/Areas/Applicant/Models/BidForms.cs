@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using SocialOrder.Application.Bids;
+using SocialOrder.Application.Bids.GetBidEditor;
+using SocialOrder.Application.Bids.SaveBidDraft;
 using SocialOrder.Domain.Bids;
 
 namespace SocialOrder.Web.Areas.Applicant.Models;

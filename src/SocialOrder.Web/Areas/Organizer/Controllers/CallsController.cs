@@ -184,7 +184,7 @@ public sealed class CallsController : OrganizerController
     [HttpPost]
     public async Task<IActionResult> CheckEligibility(Guid id, Guid bidId, bool eligible, string? reason, CancellationToken ct)
     {
-        var result = await Sender.Send(new SocialOrder.Application.Bids.CheckEligibilityCommand(bidId, eligible, reason), ct);
+        var result = await Sender.Send(new SocialOrder.Application.Bids.CheckEligibility.CheckEligibilityCommand(bidId, eligible, reason), ct);
         if (FailurePage(result) is { } failure)
         {
             return failure;
@@ -209,7 +209,7 @@ public sealed class CallsController : OrganizerController
     [HttpGet]
     public async Task<IActionResult> BidDocuments(Guid id, Guid bidId, CancellationToken ct)
     {
-        var zip = await Sender.Send(new SocialOrder.Application.Bids.GetBidDocumentsZipQuery(bidId), ct);
+        var zip = await Sender.Send(new SocialOrder.Application.Bids.GetBidDocumentsZip.GetBidDocumentsZipQuery(bidId), ct);
         return zip is null ? NotFound() : File(zip.Content, zip.ContentType, zip.FileName);
     }
 
@@ -222,7 +222,7 @@ public sealed class CallsController : OrganizerController
         }
 
         var questions = await Sender.Send(new GetCallQuestionsQuery(id, AnsweredOnly: false), ct);
-        var bids = await Sender.Send(new SocialOrder.Application.Bids.GetCallBidsQuery(id), ct);
+        var bids = await Sender.Send(new SocialOrder.Application.Bids.GetCallBids.GetCallBidsQuery(id), ct);
         return new CallDetailsPage(managed, questions, await Sender.Send(new GetReferenceDataQuery(), ct), bids);
     }
 

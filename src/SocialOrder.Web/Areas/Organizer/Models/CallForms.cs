@@ -235,4 +235,4 @@ public sealed record CallDetailsPage(
     SocialOrder.Application.Calls.Manage.ManagedCall Managed,
     IReadOnlyList<SocialOrder.Application.Calls.Clarifications.QuestionView> Questions,
     ReferenceDataView Reference,
-    SocialOrder.Application.Bids.CallBidsView? Bids);
+    SocialOrder.Application.Bids.GetCallBids.CallBidsView? Bids);

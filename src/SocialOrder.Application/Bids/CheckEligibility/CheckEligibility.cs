@@ -1,13 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Bids;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Common.Validation;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.ReferenceData;
 
-namespace SocialOrder.Application.Bids;
+namespace SocialOrder.Application.Bids.CheckEligibility;
 
 /// <summary>
 /// An official of the call's state body checks a submitted bid after the deadline (documents present, organization
