@@ -1,11 +1,13 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SocialOrder.Application.Calls;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
+using SocialOrder.Application.Evaluation;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Evaluation;
 
-namespace SocialOrder.Application.Evaluation;
+namespace SocialOrder.Application.Evaluation.GetEvaluationDashboard;
 
 public sealed record ExpertChoice(Guid Id, string FullName);
 
