@@ -1,0 +1,96 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialOrder.Application.Awards;
+using SocialOrder.Application.Awards.PrepareDecision;
+using SocialOrder.Application.Bids;
+using SocialOrder.Application.Calls;
+using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Application.Common.Results;
+using SocialOrder.Application.Common.Validation;
+using SocialOrder.Application.Evaluation;
+using SocialOrder.Domain.Awards;
+using SocialOrder.Domain.Bids;
+using SocialOrder.Domain.Calls;
+using SocialOrder.Domain.Evaluation;
+
+namespace SocialOrder.Application.Awards.ConfirmDecision;
+
+/// <summary>
+/// Confirms the decision: checks quorum, budget and every change; locks it with a protocol number and the SHA-256 of its
+/// data; renders and stores the protocol in Kazakh and Russian; marks the call Awarded; e-mails every applicant.
+/// </summary>
+public sealed record ConfirmDecisionCommand(Guid CallId) : ICommand<Result>, IAuditable
+{
+    public (string Type, string? Id) AuditTarget => ("Call", CallId.ToString());
+}
+
+public sealed class ConfirmDecisionCommandHandler(
+    IAppDbContext db, ICurrentUser user, TimeProvider time, IReferenceNumbers numbers, IAwardProtocolRenderer renderer, IFileStore files,
+    IEmailQueue emails, IPortalLinks links)
+    : ICommandHandler<ConfirmDecisionCommand, Result>
+{
+    public async ValueTask<Result> Handle(ConfirmDecisionCommand command, CancellationToken cancellationToken)
+    {
+        if (await db.FindOwnCallAsync(user, command.CallId, cancellationToken) is null || user.Id is not { } officialId)
+        {
+            return Result.NotFound();
+        }
+
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var callId = new CallId(command.CallId);
+        var call = await db.Calls.SingleAsync(c => c.Id == callId, cancellationToken);
+        var decision = await db.AwardDecisions.SingleOrDefaultAsync(d => d.CallId == callId, cancellationToken);
+        if (decision is null)
+        {
+            return Result.NotFound();
+        }
+
+        var problems = decision.ConfirmationProblems();
+        if (problems.Count > 0)
+        {
+            return Result.Failure(ResultStatus.RuleBroken, [.. problems.Select(p => new Error(p))]);
+        }
+
+        var now = time.GetUtcNow();
+        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
+        var readiness = AwardReadiness.Problems(call, evaluation, now);
+        if (readiness.Count > 0)
+        {
+            return Result.Failure(ResultStatus.RuleBroken, [.. readiness.Select(p => new Error(p))]);
+        }
+
+        if (!decision.Follows(AwardReadiness.Candidates(evaluation, await AwardReadiness.RequestedPerYearAsync(db, call, evaluation, cancellationToken))))
+        {
+            return Result.Failure(ResultStatus.RuleBroken, [new Error("Award.RankingChanged")]);
+        }
+
+        var number = await numbers.NextAsync("PRT", Domain.Common.KazakhstanTime.ToLocal(now).Year, cancellationToken);
+        decision.Lock(officialId, number, now);
+        call.MarkAwarded(now);
+
+        var document = await ProtocolBuilder.BuildAsync(db, call, decision, evaluation, links.CallPage(call.Id.Value) + "#results", cancellationToken);
+        var kk = await files.SaveAsync($"{number}-kk.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Kk)), cancellationToken);
+        var ru = await files.SaveAsync($"{number}-ru.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Ru)), cancellationToken);
+        decision.AttachProtocols(kk.Id, kk.Sha256, ru.Id, ru.Sha256);
+
+        // Every submitted bid gets its outcome: its decision line, or Not awarded when it was not evaluated (ineligible).
+        var lines = decision.Lines.ToDictionary(l => l.BidId);
+        foreach (var bid in await db.Bids.Where(b => b.CallId == callId && b.Status == BidStatus.Submitted).ToListAsync(cancellationToken))
+        {
+            var line = lines.GetValueOrDefault(bid.Id);
+            bid.RecordOutcome(line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m);
+        }
+
+        await ResultsNotice.EnqueueAsync(db, emails, call, links.CallPage(call.Id.Value), links.MyBids(), cancellationToken);
+
+        if (!await db.TrySaveAsync(cancellationToken))
+        {
+            return Result.Conflict("Rule.DecisionLocked");
+        }
+
+        await db.CommitAsync(cancellationToken);
+        return Result.Success();
+    }
+}
