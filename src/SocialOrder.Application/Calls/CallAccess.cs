@@ -5,8 +5,8 @@ using SocialOrder.Domain.ReferenceData;
 
 namespace SocialOrder.Application.Calls;
 
-/// <summary>An official reaches only the calls of their own state body; anyone else's call does not exist for them.</summary>
-internal static class OfficialCalls
+/// <summary>An official reaches only the calls of their own state body; anyone else's call does not exist for them (404).</summary>
+internal static class CallAccess
 {
     public static async Task<Call?> FindOwnAsync(this IAppDbContext db, ICurrentUser user, Guid callId, CancellationToken cancellationToken, bool track = true)
     {
@@ -20,4 +20,8 @@ internal static class OfficialCalls
         var calls = track ? db.Calls : db.Calls.AsNoTracking();
         return await calls.SingleOrDefaultAsync(c => c.Id == id && c.StateBodyId == bodyId, cancellationToken);
     }
+
+    /// <summary>The call (read-only), if the current user is an official of its state body; otherwise null.</summary>
+    public static Task<Call?> FindOwnCallAsync(this IAppDbContext db, ICurrentUser user, Guid callId, CancellationToken cancellationToken) =>
+        db.FindOwnAsync(user, callId, cancellationToken, track: false);
 }

@@ -39,7 +39,7 @@ public sealed class GetMyBidsQueryHandler(IAppDbContext db, ICurrentUser user, T
         var now = time.GetUtcNow();
         return rows.Select(r => new MyBidRow(
             r.Id.Value, r.ReferenceNumber, r.Title, r.Organization, r.Status,
-            Calls.Manage.GetMyCallsQueryHandler.Phase(r.CallStatus, r.OpensAt, r.ClosesAt, now), r.ClosesAt!.Value, r.SubmissionCount, r.LastSubmittedAt,
+            CallPhases.Of(r.CallStatus, r.OpensAt, r.ClosesAt, now), r.ClosesAt!.Value, r.SubmissionCount, r.LastSubmittedAt,
             r.Revision > r.SubmittedRevision, r.Outcome, r.AwardedAmount)).ToList();
     }
 }

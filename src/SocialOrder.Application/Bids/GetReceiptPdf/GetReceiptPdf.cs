@@ -19,7 +19,7 @@ public sealed class GetReceiptPdfQueryHandler(IAppDbContext db, ICurrentUser use
 {
     public async ValueTask<DownloadedFile?> Handle(GetReceiptPdfQuery query, CancellationToken cancellationToken)
     {
-        var view = await GetReceiptQueryHandler.ReadAsync(db, user, query.SubmissionId, cancellationToken);
+        var view = await ReceiptReader.ReadAsync(db, user, query.SubmissionId, cancellationToken);
         if (view is null)
         {
             return null;
