@@ -20,6 +20,7 @@ using SocialOrder.Application.Calls.Publish;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Organizations;
+using SocialOrder.Application.Organizations.RegisterOrganization;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Organizations;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SocialOrder.Application.Calls.Clarifications;
+using SocialOrder.Application.Calls.AnswerQuestion;
+using SocialOrder.Application.Calls.AskQuestion;
+using SocialOrder.Application.Calls.GetCallQuestions;
 using SocialOrder.Application.Calls.PublicCall;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;

@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SocialOrder.Application.Calls.ConfirmCallSubscription;
+using SocialOrder.Application.Calls.SubscribeToCalls;
 using SocialOrder.Application.Calls.Subscriptions;
+using SocialOrder.Application.Calls.UnsubscribeFromCalls;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.ReferenceData;

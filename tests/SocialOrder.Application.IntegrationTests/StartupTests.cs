@@ -105,8 +105,8 @@ public sealed class StartupTests(PortalFactory app) : IClassFixture<PortalFactor
         var registered = await app.SendAsync(new RegisterAccountCommand("cand@example.kz", password, password, "Кандидат", AccountType.ExpertCandidate, "ru"));
         var withoutProfile = await app.SendAsync(new DecideExpertCandidacyCommand(registered.Value, true), Admin);
         var candidate = PortalFactory.Principal(registered.Value, "cand@example.kz");
-        var saved = await app.SendAsync(new SocialOrder.Application.Evaluation.SaveExpertProfileCommand(
-            new SocialOrder.Application.Evaluation.ExpertProfileForm([1, 2], [19], true, true, "Оценка социальных проектов, 8 лет.", true, 12)), candidate);
+        var saved = await app.SendAsync(new SocialOrder.Application.Evaluation.SaveExpertProfile.SaveExpertProfileCommand(
+            new SocialOrder.Application.Evaluation.SaveExpertProfile.ExpertProfileForm([1, 2], [19], true, true, "Оценка социальных проектов, 8 лет.", true, 12)), candidate);
 
         var approved = await app.SendAsync(new DecideExpertCandidacyCommand(registered.Value, true), Admin);
         var again = await app.SendAsync(new DecideExpertCandidacyCommand(registered.Value, false), Admin);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using SocialOrder.Application.Calls.ConfirmCallSubscription;
 using SocialOrder.Application.Calls.Subscriptions;
+using SocialOrder.Application.Calls.UnsubscribeFromCalls;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Web.Infrastructure;
 using SocialOrder.Web.Models;

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using SocialOrder.Application.Calls.AskQuestion;
 using SocialOrder.Application.Calls.Catalogue;
-using SocialOrder.Application.Calls.Clarifications;
+using SocialOrder.Application.Calls.GetCallQuestions;
 using SocialOrder.Application.Calls.PublicCall;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Application.Common.Models;
@@ -54,7 +55,7 @@ public sealed class CallsController : PortalController
     [AllowAnonymous]
     public async Task<IActionResult> Protocol(Guid id, string lang, CancellationToken ct)
     {
-        var file = await Sender.Send(new Application.Awards.GetProtocolPdfQuery(id, lang == "kk" ? Application.Common.Interfaces.ProtocolLanguage.Kk : Application.Common.Interfaces.ProtocolLanguage.Ru), ct);
+        var file = await Sender.Send(new Application.Awards.GetProtocolPdf.GetProtocolPdfQuery(id, lang == "kk" ? Application.Common.Interfaces.ProtocolLanguage.Kk : Application.Common.Interfaces.ProtocolLanguage.Ru), ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -88,7 +89,7 @@ public sealed class CallsController : PortalController
         }
 
         var questions = await Sender.Send(new GetCallQuestionsQuery(call.Value.Id, AnsweredOnly: true), ct);
-        var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResultsQuery(call.Value.Id), ct) : null;
+        var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResults.GetCallResultsQuery(call.Value.Id), ct) : null;
         return View("Details", new CallPageModel(call.Value, questions, ask, results));
     }
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using SocialOrder.Application.Calls.Catalogue;
-using SocialOrder.Application.Calls.Clarifications;
+using SocialOrder.Application.Calls.GetCallQuestions;
 using SocialOrder.Application.Calls.PublicCall;
+using SocialOrder.Application.Calls.SubscribeToCalls;
 using SocialOrder.Application.Calls.Subscriptions;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Domain.Calls;
@@ -90,7 +91,7 @@ public sealed record CatalogueModel(CatalogueForm Filter, CataloguePage Page, Su
 
 public sealed record SubscribeModel(SubscriptionForm Form, IReadOnlyList<ReferenceItem> Regions, IReadOnlyList<ReferenceItem> PriorityAreas);
 
-public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask, SocialOrder.Application.Awards.CallResults? Results = null);
+public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask, SocialOrder.Application.Awards.GetCallResults.CallResults? Results = null);
 
 /// <summary>The confirm and unsubscribe pages: the token from the e-mail, and whether the action has been done.</summary>
 public sealed record SubscriptionActionModel(string Token, bool? Succeeded);

@@ -15,6 +15,7 @@ using SocialOrder.Application.Calls.Publish;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Organizations;
+using SocialOrder.Application.Organizations.RegisterOrganization;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Infrastructure.Files;
 using SocialOrder.Infrastructure.Persistence;

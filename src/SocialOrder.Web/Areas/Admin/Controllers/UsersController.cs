@@ -40,7 +40,7 @@ public sealed class UsersController : AdminController
     [HttpGet]
     public async Task<IActionResult> Expert(Guid id, CancellationToken ct)
     {
-        var candidate = await Sender.Send(new SocialOrder.Application.Evaluation.GetExpertCandidateQuery(id), ct);
+        var candidate = await Sender.Send(new SocialOrder.Application.Evaluation.GetExpertCandidate.GetExpertCandidateQuery(id), ct);
         if (candidate is null)
         {
             return NotFound();

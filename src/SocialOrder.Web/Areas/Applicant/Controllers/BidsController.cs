@@ -14,6 +14,7 @@ using SocialOrder.Application.Bids.UploadBidDocument;
 using SocialOrder.Application.Bids.WithdrawBid;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Organizations;
+using SocialOrder.Application.Organizations.GetMyOrganizations;
 using SocialOrder.Web.Areas.Applicant.Models;
 using SocialOrder.Web.Infrastructure;
 
@@ -192,7 +193,7 @@ public sealed class BidsController : ApplicantController
     [HttpGet]
     public async Task<IActionResult> Feedback(Guid id, CancellationToken ct)
     {
-        var feedback = await Sender.Send(new SocialOrder.Application.Awards.GetBidFeedbackQuery(id), ct);
+        var feedback = await Sender.Send(new SocialOrder.Application.Awards.GetBidFeedback.GetBidFeedbackQuery(id), ct);
         return feedback is null ? NotFound() : View(feedback);
     }
 

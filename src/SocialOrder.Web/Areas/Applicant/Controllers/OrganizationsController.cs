@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Organizations;
+using SocialOrder.Application.Organizations.AcceptInvitation;
+using SocialOrder.Application.Organizations.GetMyOrganizations;
+using SocialOrder.Application.Organizations.GetOrganization;
+using SocialOrder.Application.Organizations.InviteMember;
+using SocialOrder.Application.Organizations.RemoveMember;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Web.Areas.Applicant.Models;
 

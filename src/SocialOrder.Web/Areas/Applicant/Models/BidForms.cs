@@ -100,4 +100,4 @@ public sealed class BidForm
 
 public sealed record BidEditorPage(BidEditor Editor, BidForm Form, Guid SubmitKey);
 
-public sealed record ApplyPage(Guid CallId, IReadOnlyList<SocialOrder.Application.Organizations.MyOrganizationRow> Organizations);
+public sealed record ApplyPage(Guid CallId, IReadOnlyList<SocialOrder.Application.Organizations.GetMyOrganizations.MyOrganizationRow> Organizations);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using SocialOrder.Application.Organizations;
+using SocialOrder.Application.Organizations.GetOrganization;
+using SocialOrder.Application.Organizations.RegisterOrganization;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Domain.Organizations;
 

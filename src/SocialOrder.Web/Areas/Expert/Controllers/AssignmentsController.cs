@@ -3,6 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Bids;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Evaluation;
+using SocialOrder.Application.Evaluation.DeclareConflict;
+using SocialOrder.Application.Evaluation.DeclineAssignment;
+using SocialOrder.Application.Evaluation.GetAssignedBidFile;
+using SocialOrder.Application.Evaluation.GetMyAssignments;
+using SocialOrder.Application.Evaluation.GetScoring;
+using SocialOrder.Application.Evaluation.SaveScoreDraft;
+using SocialOrder.Application.Evaluation.SubmitScoreSheet;
 using SocialOrder.Domain.Evaluation;
 using SocialOrder.Web.Infrastructure;
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Evaluation;
+using SocialOrder.Application.Evaluation.GetMyExpertProfile;
+using SocialOrder.Application.Evaluation.SaveExpertProfile;
+using SocialOrder.Application.Evaluation.SetAvailability;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Domain.Evaluation;
 using SocialOrder.Web.Controllers;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Evaluation;
+using SocialOrder.Application.Evaluation.GetObservedCall;
+using SocialOrder.Application.Evaluation.GetObservedCalls;
 
 namespace SocialOrder.Web.Areas.Observer.Controllers;
 

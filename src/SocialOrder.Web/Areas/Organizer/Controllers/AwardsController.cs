@@ -1,5 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Awards;
+using SocialOrder.Application.Awards.AddDissent;
+using SocialOrder.Application.Awards.ChangeDecisionLine;
+using SocialOrder.Application.Awards.ConfirmDecision;
+using SocialOrder.Application.Awards.GetAwardPage;
+using SocialOrder.Application.Awards.GetProtocolPdf;
+using SocialOrder.Application.Awards.PrepareDecision;
+using SocialOrder.Application.Awards.RecordAttendance;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Domain.Awards;

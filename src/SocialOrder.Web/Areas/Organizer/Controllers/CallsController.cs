@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Calls.Amend;
+using SocialOrder.Application.Calls.AnswerQuestion;
 using SocialOrder.Application.Calls.Cancel;
-using SocialOrder.Application.Calls.Clarifications;
-using SocialOrder.Application.Calls.Manage;
+using SocialOrder.Application.Calls.GetCallQuestions;
+using SocialOrder.Application.Calls.GetCopySources;
+using SocialOrder.Application.Calls.GetManagedCall;
+using SocialOrder.Application.Calls.GetMyCalls;
 using SocialOrder.Application.Calls.Publish;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Domain.Calls;

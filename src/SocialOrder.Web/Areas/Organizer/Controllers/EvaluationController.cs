@@ -1,6 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Evaluation;
+using SocialOrder.Application.Evaluation.AssignExpert;
+using SocialOrder.Application.Evaluation.ConfirmAssignments;
+using SocialOrder.Application.Evaluation.DiscardProposal;
+using SocialOrder.Application.Evaluation.GetEvaluationDashboard;
+using SocialOrder.Application.Evaluation.GetExpertPool;
+using SocialOrder.Application.Evaluation.ProposeAssignments;
+using SocialOrder.Application.Evaluation.ReconcileBid;
+using SocialOrder.Application.Evaluation.ReopenSheet;
+using SocialOrder.Application.Evaluation.SwapExpert;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
 using SocialOrder.Web.Infrastructure;
 

@@ -232,7 +232,7 @@ public sealed class AmendForm
 public sealed record AmendPage(Call Call, AmendForm Form);
 
 public sealed record CallDetailsPage(
-    SocialOrder.Application.Calls.Manage.ManagedCall Managed,
-    IReadOnlyList<SocialOrder.Application.Calls.Clarifications.QuestionView> Questions,
+    SocialOrder.Application.Calls.GetManagedCall.ManagedCall Managed,
+    IReadOnlyList<SocialOrder.Application.Calls.GetCallQuestions.QuestionView> Questions,
     ReferenceDataView Reference,
     SocialOrder.Application.Bids.GetCallBids.CallBidsView? Bids);
