@@ -118,6 +118,7 @@ namespace SocialOrder.Web
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddPublicCalls(configuration);
             services.AddPortalProtection(configuration);
+            services.AddOpenData(configuration);
 
             services.AddMediator(options =>
             {

@@ -41,7 +41,8 @@ public sealed class PortalLinks(
         return BaseUrl() + path;
     }
 
-    private string BaseUrl()
+    /// <summary>The portal's public address without a trailing slash.</summary>
+    public string BaseUrl()
     {
         if (PortalLinksSetup.ConfiguredBaseUrl(configuration) is { } configured)
         {
@@ -79,7 +80,8 @@ public static class PortalLinksSetup
     public static string? ConfiguredBaseUrl(IConfiguration configuration) =>
         configuration[Key] is { Length: > 0 } configured ? configured.TrimEnd('/') : null;
 
-    public static IServiceCollection AddPortalLinks(this IServiceCollection services) => services.AddScoped<IPortalLinks, PortalLinks>();
+    public static IServiceCollection AddPortalLinks(this IServiceCollection services) =>
+        services.AddScoped<PortalLinks>().AddScoped<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
 
     /// <summary>
     /// Production sends e-mails from background jobs, where no request tells the host: without the setting (or with one

@@ -22,7 +22,10 @@ public static class RateLimitPolicies
     /// <summary>For every future /api endpoint.</summary>
     public const string Api = "Api";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Api];
+    /// <summary>The public OCDS API and its bulk file (ADR 20).</summary>
+    public const string OpenData = "OpenData";
+
+    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Api, OpenData];
 }
 
 /// <summary>One policy's budgets: so many requests per window from one client address, and from one account.</summary>
@@ -58,6 +61,8 @@ public sealed class RateLimitsOptions
 
     public RateLimit Api { get; set; } = new() { PerAddress = 300, PerAccount = 300, WindowSeconds = 60 };
 
+    public RateLimit OpenData { get; set; } = new() { PerAddress = 60, PerAccount = 60, WindowSeconds = 60 };
+
     public RateLimit For(string policy) => policy switch
     {
         RateLimitPolicies.SignIn => SignIn,
@@ -68,6 +73,7 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Questions => Questions,
         RateLimitPolicies.Uploads => Uploads,
         RateLimitPolicies.Api => Api,
+        RateLimitPolicies.OpenData => OpenData,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate-limit policy."),
     };
 }

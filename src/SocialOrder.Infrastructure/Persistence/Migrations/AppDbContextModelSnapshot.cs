@@ -1602,6 +1602,45 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Infrastructure.OpenData.OcdsExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Releases")
+                        .HasColumnType("integer")
+                        .HasColumnName("releases");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ocds_exports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_ocds_exports_created_at");
+
+                    b.ToTable("ocds_exports", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Infrastructure.Persistence.Configurations.ReferenceCounter", b =>
                 {
                     b.Property<string>("Prefix")
