@@ -128,6 +128,12 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Calls/ByReference GET"] = new(Who.Public),
         ["/Calls/Protocol GET"] = new(Who.Public, Id.Call),
         ["/Calls/Ask POST"] = new(Who.Applicants, Id.Call),
+
+        // The OCDS open data API (ADR 20): public, no token.
+        ["/OpenData/Releases GET"] = new(Who.Public),
+        ["/OpenData/Record GET"] = new(Who.Public),
+        ["/OpenData/Bulk GET"] = new(Who.Public),
+        ["/OpenData/OpenApi GET"] = new(Who.Public),
         ["/CallSubscriptions/Subscribe GET"] = new(Who.Public),
         ["/CallSubscriptions/Subscribe POST"] = new(Who.Public),
         ["/CallSubscriptions/Confirm GET"] = new(Who.Public),
@@ -329,6 +335,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                 "lang" => "ru",
                 "code" => "404",
                 "reference" => "SG-0000-0000",
+                "ocid" => "ocds-xxxxxx-SG-0000-0000",
                 var other => throw new InvalidOperationException($"{route.Key}: no value for {{{other}}}"),
             });
         }

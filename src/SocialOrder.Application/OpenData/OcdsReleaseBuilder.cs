@@ -287,9 +287,10 @@ public sealed class OcdsReleaseBuilder(IAppDbContext db, IOcdsLinks links, Micro
         // After the award: what the public results and the protocol already show, by receipt number and status only.
         var rows = data.Results[call.Id].ToList();
         var disqualified = rows.Count(r => r.Eligibility is { Eligible: false });
-        statistics.Add(Statistic("valid", "validBids", rows.Count - disqualified, date));
-        statistics.Add(Statistic("disqualified", "disqualifiedBids", disqualified, date));
-        statistics.Add(Statistic("awarded", "awardedBids", rows.Count(r => r.Outcome == AwardOutcome.Awarded && r.Amount > 0), date));
+        var decided = Date(e.At);
+        statistics.Add(Statistic("valid", "validBids", rows.Count - disqualified, decided));
+        statistics.Add(Statistic("disqualified", "disqualifiedBids", disqualified, decided));
+        statistics.Add(Statistic("awarded", "awardedBids", rows.Count(r => r.Outcome == AwardOutcome.Awarded && r.Amount > 0), decided));
         bids["details"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.Receipt,
