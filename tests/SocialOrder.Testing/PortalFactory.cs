@@ -74,6 +74,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
         }
 
+        builder.UseSetting("Ocds:ExportEnabled", "false");
         builder.UseSetting("TwoFactor:RequiredForStaff", TwoFactorRequiredForStaff ? "true" : "false");
         builder.ConfigureServices(services =>
         {

@@ -10,6 +10,9 @@ public sealed class OcdsOptions
 
     public string PublisherName { get; set; } = "SocialOrder";
 
+    /// <summary>Whether this node runs the daily bulk job (the tests' portals do not: they run it themselves).</summary>
+    public bool ExportEnabled { get; set; } = true;
+
     /// <summary>Hours between two regenerations of the bulk file.</summary>
     public int ExportIntervalHours { get; set; } = 24;
 

@@ -62,9 +62,15 @@ public sealed partial class OcdsExportJob(IServiceScopeFactory scopes, IOptions<
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ExportEnabled)
+        {
+            return;
+        }
+
+        // Wall-clock waits (like the e-mail dispatcher's); the injected clock only decides the file's age.
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.ExportFirstRunDelaySeconds), time, stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.ExportFirstRunDelaySeconds), stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -76,7 +82,7 @@ public sealed partial class OcdsExportJob(IServiceScopeFactory scopes, IOptions<
                     LogFailed(ex);
                 }
 
-                await Task.Delay(Tick, time, stoppingToken);
+                await Task.Delay(Tick, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
