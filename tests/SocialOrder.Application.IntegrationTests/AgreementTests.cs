@@ -8,6 +8,7 @@ using SocialOrder.Application.Agreements.Draft;
 using SocialOrder.Application.Agreements.Get;
 using SocialOrder.Application.Agreements.Issue;
 using SocialOrder.Application.Agreements.MyProjects;
+using SocialOrder.Application.Agreements.Pdf;
 using SocialOrder.Application.Agreements.Portfolio;
 using SocialOrder.Application.Agreements.RecordPayment;
 using SocialOrder.Application.Agreements.Schedule;
@@ -23,6 +24,7 @@ using SocialOrder.Domain.Common;
 using SocialOrder.Domain.Evaluation;
 using SocialOrder.Infrastructure.Persistence;
 using SocialOrder.Testing;
+using UglyToad.PdfPig;
 
 namespace SocialOrder.Application.IntegrationTests;
 
@@ -351,5 +353,55 @@ public sealed class AgreementTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.Equal(accepted.Id.Value, payable.Value.Rows.Items.Single().Id);
         Assert.Equal(call.FundedBids.Count - 1, drafts.Value.Rows.TotalCount);
         Assert.Equal((await AgreementsAsync(call.CallId)).Sum(a => a.TotalAmount), all.Value.Planned);
+    }
+
+    [Fact]
+    public async Task IssuedAgreement_StoresItsPdfInKazakhAndRussian_WithNumberAndHash_AndRendersTheSameBytesAgain()
+    {
+        var call = await AwardedCallAsync(bids: 2);
+        var draft = (await AgreementsAsync(call.CallId))[0];
+        Assert.Null(await app.SendAsync(new GetAgreementPdfQuery(draft.Id.Value, ProtocolLanguage.Ru), call.Official));
+
+        Assert.True((await app.SendAsync(new IssueAgreementCommand(draft.Id.Value), call.Official)).IsSuccess);
+        var issued = await AgreementAsync(draft.Id.Value);
+        var ru = await app.SendAsync(new GetAgreementPdfQuery(issued.Id.Value, ProtocolLanguage.Ru), call.Official);
+        var kk = await app.SendAsync(new GetAgreementPdfQuery(issued.Id.Value, ProtocolLanguage.Kk), await NgoAdministratorAsync(issued));
+        var stranger = await app.SendAsync(new GetAgreementPdfQuery(issued.Id.Value, ProtocolLanguage.Ru), Official(Guid.NewGuid(), Guid.NewGuid()));
+
+        Assert.NotNull(ru);
+        Assert.NotNull(kk);
+        Assert.Null(stranger);
+        Assert.Equal(issued.PdfRuSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ru.Content)));
+        Assert.Equal(issued.PdfKkSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(kk.Content)));
+        Assert.Equal(issued.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(issued.CanonicalJson()))));
+        // The link printed (and in the QR code) is the call's public results page, whichever address the portal had then.
+        string url;
+        using (var pdf = PdfDocument.Open(ru.Content))
+        {
+            var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains(issued.Number, words, StringComparison.Ordinal);
+            Assert.Contains("Договор", words, StringComparison.Ordinal);
+            Assert.Contains(issued.Parties.OrganizationBin, words, StringComparison.Ordinal);
+            Assert.Contains(issued.Sha256!, words.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("после принятия отчёта", words, StringComparison.Ordinal);
+            url = pdf.GetPage(1).GetWords().Select(w => w.Text).First(w => w.StartsWith("http", StringComparison.Ordinal));
+        }
+
+        using (var pdf = PdfDocument.Open(kk.Content))
+        {
+            var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("Шарт", words, StringComparison.Ordinal);
+            Assert.Contains(issued.Number, words, StringComparison.Ordinal);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<IAgreementRenderer>();
+        var callRow = await Db(db => db.Calls.AsNoTracking().SingleAsync(c => c.Id == issued.CallId));
+        var decision = await Db(db => db.AwardDecisions.AsNoTracking().SingleAsync(d => d.Id == issued.DecisionId));
+        var document = new AgreementDocument(
+            issued.Number, issued.IssuedAt!.Value, issued.Parties, callRow.ReferenceNumber, callRow.Title, decision.ProtocolNumber, issued.ProjectTitle, issued.Term,
+            issued.YearAmounts, issued.TotalAmount, issued.Tranches, issued.Reports, issued.Activities, issued.Indicators, issued.Sha256!, url);
+        Assert.Equal(ru.Content, renderer.Render(document, ProtocolLanguage.Ru));
+        Assert.Equal(kk.Content, renderer.Render(document, ProtocolLanguage.Kk));
     }
 }

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
@@ -84,6 +89,9 @@ public sealed class Agreement : Entity
     public Guid? TerminatedBy { get; private set; }
 
     public string? TerminationReason { get; private set; }
+
+    /// <summary>SHA-256 of the issued agreement's canonical data: printed on its PDF, fixed when issued.</summary>
+    public string? Sha256 { get; private set; }
 
     public Guid? PdfKkFileId { get; private set; }
 
@@ -293,8 +301,11 @@ public sealed class Agreement : Entity
             [.. Tranches.Select(t => new TranchePlan(t.Kind, t.Year, t.PlannedOn, t.Amount, t.AfterReport))],
             [.. Reports.Select(r => new ReportPlan(r.Kind, r.Year, r.DueOn))])));
         Status = AgreementStatus.Issued;
-        IssuedAt = now;
+
+        // PostgreSQL keeps microseconds: the hashed time is the one that will be read back.
+        IssuedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         IssuedBy = officialId;
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson())));
         Version++;
         AddDomainEvent(new AgreementIssuedEvent(Id));
     }
@@ -375,6 +386,26 @@ public sealed class Agreement : Entity
         Version++;
         AddDomainEvent(new AgreementTerminatedEvent(Id));
     }
+
+    private static readonly JsonSerializerOptions Canonical = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
+
+    /// <summary>What the parties agreed, in a fixed order with invariant numbers: the bytes whose SHA-256 the PDF prints.</summary>
+    public string CanonicalJson() => JsonSerializer.Serialize(
+        new
+        {
+            Number, Call = CallId.Value, Bid = BidId.Value, Decision = DecisionId,
+            Parties = new { Parties.StateBodyName.Kk, Parties.StateBodyName.Ru, Parties.StateBodyBin, OrganizationKk = Parties.OrganizationName.Kk, OrganizationRu = Parties.OrganizationName.Ru, Parties.OrganizationBin, Parties.OrganizationHead },
+            ProjectTitle,
+            Term = new { Start = Term.Start.ToString("O", CultureInfo.InvariantCulture), End = Term.End.ToString("O", CultureInfo.InvariantCulture), Term.Months },
+            Years = YearAmounts.Select(y => new { y.Year, Amount = y.Amount.ToString("0.00", CultureInfo.InvariantCulture) }),
+            Total = TotalAmount.ToString("0.00", CultureInfo.InvariantCulture),
+            Tranches = Tranches.Select(t => new { t.Number, Kind = t.Kind.ToString(), t.Year, PlannedOn = t.PlannedOn.ToString("O", CultureInfo.InvariantCulture), Amount = t.Amount.ToString("0.00", CultureInfo.InvariantCulture), t.AfterReport }),
+            Reports = Reports.Select(r => new { r.Number, Kind = r.Kind.ToString(), r.Year, DueOn = r.DueOn.ToString("O", CultureInfo.InvariantCulture) }),
+            Activities = Activities.Select(a => new { a.Name, a.StartMonth, a.EndMonth }),
+            Indicators = Indicators.Select(i => new { i.Name, i.Baseline, i.Target }),
+            IssuedAt = IssuedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        },
+        Canonical);
 
     private bool ConditionHolds(Tranche tranche) => tranche.AfterReport is { } n
         ? Reports.Any(r => r.Number == n && r.IsAccepted)

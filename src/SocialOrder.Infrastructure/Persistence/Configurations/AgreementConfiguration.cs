@@ -54,6 +54,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.TotalAmount).HasPrecision(18, 2);
         builder.Property(a => a.PaidAmount).HasPrecision(18, 2);
         builder.Property(a => a.TerminationReason).HasMaxLength(2000);
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.PdfKkSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.PdfRuSha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.Version).IsConcurrencyToken();

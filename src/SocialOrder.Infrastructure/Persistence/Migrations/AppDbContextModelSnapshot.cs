@@ -284,6 +284,12 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("reports");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
                     b.Property<Guid>("StateBodyId")
                         .HasColumnType("uuid")
                         .HasColumnName("state_body_id");

@@ -45,6 +45,7 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     terminated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     terminated_by = table.Column<Guid>(type: "uuid", nullable: true),
                     termination_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
                     pdf_kk_file_id = table.Column<Guid>(type: "uuid", nullable: true),
                     pdf_ru_file_id = table.Column<Guid>(type: "uuid", nullable: true),
                     pdf_kk_sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),

@@ -14,7 +14,7 @@ using SocialOrder.Infrastructure.Persistence;
 namespace SocialOrder.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204183048_Agreements")]
+    [Migration("20261204184727_Agreements")]
     partial class Agreements
     {
         /// <inheritdoc />
@@ -286,6 +286,12 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("reports");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
 
                     b.Property<Guid>("StateBodyId")
                         .HasColumnType("uuid")
