@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
         services.AddSingleton<IAwardProtocolRenderer, PdfSharpAwardProtocolRenderer>();
+        services.AddSingleton<IAgreementRenderer, PdfSharpAgreementRenderer>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))

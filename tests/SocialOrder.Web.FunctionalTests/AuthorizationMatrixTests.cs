@@ -167,6 +167,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Bids/Feedback GET"] = new(Who.Owner, Id.SubmittedBid),
         ["Applicant/Bids/ReceiptPdf GET"] = new(Who.Owner, Id.SubmittedBid),
         ["Applicant/Bids/Receipt GET"] = new(Who.Owner, Id.SubmittedBid),
+        ["Applicant/Projects/Index GET"] = new(Who.Applicants),
+        ["Applicant/Projects/Details GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Projects/Accept POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Projects/Pdf GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -216,11 +220,25 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Awards/Dissent POST"] = new(Who.Official, Id.Call),
         ["Organizer/Awards/Confirm POST"] = new(Who.Official, Id.Call),
         ["Organizer/Awards/Protocol GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Agreements/Index GET"] = new(Who.Officials),
+        ["Organizer/Agreements/Call GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Agreements/Draft POST"] = new(Who.Official, Id.Call),
+
+        // Agreement routes take agreementId (AgreementOfOwnBody: another body's is 404); no agreement is made here yet.
+        ["Organizer/Agreements/Details GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Schedule POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Issue POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Pay POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Terminate POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Pdf GET"] = new(Who.Official, Id.Random),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
         ["Observer/Calls/Index GET"] = new(Who.Observers),
         ["Observer/Calls/Details GET"] = new(Who.Observer, Id.Call),
+        ["Observer/Projects/Index GET"] = new(Who.Observers),
+        ["Observer/Projects/Details GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Projects/Pdf GET"] = new(Who.Observer, Id.Random),
 
         // Administrators: users, bodies, the audit trail.
         ["Admin/Home/Index GET"] = new(Who.Administrator),

@@ -26,6 +26,8 @@ public sealed class PortalLinks(
 
     public string MyBids() => Action("Index", "Bids", new { area = "Applicant" });
 
+    public string MyProject(Guid agreementId) => Action("Details", "Projects", new { area = "Applicant", id = agreementId });
+
     public string BidReceipt(Guid submissionId) => Action("Receipt", "Bids", new { area = "Applicant", id = submissionId });
 
     public string MyAssignments() => Action("Index", "Assignments", new { area = "Expert" });

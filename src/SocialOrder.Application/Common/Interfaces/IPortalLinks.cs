@@ -27,4 +27,6 @@ public interface IPortalLinks
     string ScoreSheet(Guid assignmentId);
 
     string EvaluationDashboard(Guid callId);
+
+    string MyProject(Guid agreementId);
 }

@@ -177,6 +177,188 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("activities");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bid_id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("indicators");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parties");
+
+                    b.Property<DateOnly?>("PayableSince")
+                        .HasColumnType("date")
+                        .HasColumnName("payable_since");
+
+                    b.Property<Guid?>("PdfKkFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pdf_kk_file_id");
+
+                    b.Property<string>("PdfKkSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("pdf_kk_sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("PdfRuFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pdf_ru_file_id");
+
+                    b.Property<string>("PdfRuSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("pdf_ru_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("project_title");
+
+                    b.Property<string>("Reports")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reports");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("state_body_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("terminated_at");
+
+                    b.Property<Guid?>("TerminatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("terminated_by");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("termination_reason");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_amount");
+
+                    b.Property<string>("Tranches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tranches");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("YearAmounts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("year_amounts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("BidId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_bid_id");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_agreements_call_id");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_agreements_decision_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreements_organization_id");
+
+                    b.HasIndex("StateBodyId", "Status")
+                        .HasDatabaseName("ix_agreements_state_body_id_status");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1717,6 +1899,74 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Bids.Bid", null)
+                        .WithMany()
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_bids_bid_id");
+
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_calls_call_id");
+
+                    b.HasOne("SocialOrder.Domain.Awards.AwardDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_award_decisions_decision_id");
+
+                    b.HasOne("SocialOrder.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_organizations_organization_id");
+
+                    b.HasOne("SocialOrder.Domain.ReferenceData.StateBody", null)
+                        .WithMany()
+                        .HasForeignKey("StateBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_state_bodies_state_body_id");
+
+                    b.OwnsOne("SocialOrder.Domain.Agreements.AgreementTerm", "Term", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("term_end");
+
+                            b1.Property<int>("Months")
+                                .HasColumnType("integer")
+                                .HasColumnName("term_months");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("term_start");
+
+                            b1.HasKey("AgreementId");
+
+                            b1.ToTable("agreements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId")
+                                .HasConstraintName("fk_agreements_agreements_id");
+                        });
+
+                    b.Navigation("Term")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
