@@ -117,6 +117,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Account/ResetPassword GET"] = new(Who.Public),
         ["/Account/ResetPassword POST"] = new(Who.Public),
         ["/Account/AccessDenied GET"] = new(Who.Public),
+        ["/Account/Unlock GET"] = new(Who.Public),
+        ["/Account/Unlock POST"] = new(Who.Public),
         ["/Account/Logout POST"] = new(Who.Public),
         ["/Account/TwoFactor GET"] = new(Who.Authenticated),
         ["/Account/TwoFactor POST"] = new(Who.Authenticated),

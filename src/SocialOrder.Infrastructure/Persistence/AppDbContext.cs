@@ -43,6 +43,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
 
+    public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
+
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

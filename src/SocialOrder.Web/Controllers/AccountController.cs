@@ -6,6 +6,7 @@ using SocialOrder.Application.Accounts.PasswordReset;
 using SocialOrder.Application.Accounts.Register;
 using SocialOrder.Application.Accounts.SignIn;
 using SocialOrder.Application.Accounts.TwoFactor;
+using SocialOrder.Application.Accounts.Unlock;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Web.Authorization;
 using SocialOrder.Web.Infrastructure;
@@ -235,6 +236,27 @@ public sealed class AccountController : PortalController
         }
 
         Status("Account.PasswordChanged");
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult Unlock(Guid userId, string? code) => View(new UnlockForm { UserId = userId, Code = code ?? string.Empty });
+
+    [HttpPost]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
+    [RateLimitAccountField(nameof(UnlockForm.UserId))]
+    public async Task<IActionResult> Unlock(UnlockForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new UnlockAccountCommand(form.UserId, form.Code ?? string.Empty), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            return View(form);
+        }
+
+        Status("Account.Unlocked");
         return RedirectToAction(nameof(Login));
     }
 

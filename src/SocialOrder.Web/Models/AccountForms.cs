@@ -98,3 +98,11 @@ public sealed class RecoveryCodeForm
 public sealed record TwoFactorPage(SocialOrder.Application.Accounts.TwoFactor.TwoFactorSetup Setup, TwoFactorCodeForm Form);
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string ContinueUrl);
+
+/// <summary>The unlock link's page posts its id and token back: a GET alone (a mail scanner) unlocks nothing.</summary>
+public sealed class UnlockForm
+{
+    public Guid UserId { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialOrder.Domain.Accounts;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -36,6 +37,8 @@ public interface IAppDbContext
     DbSet<ExpertAssignment> ExpertAssignments { get; }
 
     DbSet<AwardDecision> AwardDecisions { get; }
+
+    DbSet<SignInAttempt> SignInAttempts { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);
