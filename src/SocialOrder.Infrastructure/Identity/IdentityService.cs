@@ -155,6 +155,86 @@ public sealed class IdentityService(
             : new PasswordSignIn(SignInOutcome.InvalidCredentials, user.Id, []);
     }
 
+    public async Task<Result> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return Result.Invalid("Account.WrongCurrentPassword", "CurrentPassword");
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return Result.Failure(ResultStatus.Invalid, changed.Errors.Select(ToError).Distinct().ToList());
+        }
+
+        // The new security stamp ends the other sessions; this one is re-issued.
+        await signIn.RefreshSignInAsync(user);
+        return Result.Success();
+    }
+
+    public async Task<Result<EmailChange?>> GenerateEmailChangeTokenAsync(Guid userId, string currentPassword, string newEmail)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result<EmailChange?>.NotFound();
+        }
+
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return Result<EmailChange?>.Invalid("Account.WrongCurrentPassword", "CurrentPassword");
+        }
+
+        if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return Result<EmailChange?>.Invalid("Account.SameEmail", "NewEmail");
+        }
+
+        if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            return Result<EmailChange?>.Success(null);
+        }
+
+        var token = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        return new EmailChange(user.Email!, user.FullName, user.PreferredCulture, token);
+    }
+
+    public async Task<Result> ChangeEmailAsync(Guid userId, string newEmail, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+        {
+            return Result.Invalid("Account.InvalidToken");
+        }
+
+        var changed = await users.ChangeEmailAsync(user, newEmail, decoded);
+        if (!changed.Succeeded)
+        {
+            return Result.Invalid(changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)) ? "Account.EmailChangeTaken" : "Account.InvalidToken");
+        }
+
+        var renamed = await users.SetUserNameAsync(user, newEmail);
+        return renamed.Succeeded ? Result.Success() : Result.Invalid("Account.EmailChangeTaken");
+    }
+
+    public async Task<(Guid UserId, string FullName, string Token)?> GenerateConfirmationForUnconfirmedAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.EmailConfirmed)
+        {
+            return null;
+        }
+
+        return (user.Id, user.FullName, Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
+    }
+
     public async Task<Result> UnlockAsync(Guid userId, string token)
     {
         var user = await users.FindByIdAsync(userId.ToString());

@@ -106,3 +106,42 @@ public sealed class UnlockForm
 
     public string Code { get; set; } = string.Empty;
 }
+
+public sealed class ChangePasswordForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.NewPassword")]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.ConfirmPassword")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+public sealed class ChangeEmailForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [EmailAddress(ErrorMessage = "Validation.EmailValidator")]
+    [Display(Name = "Field.NewEmail")]
+    public string NewEmail { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = string.Empty;
+}
+
+public sealed class ResendConfirmationForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [EmailAddress(ErrorMessage = "Validation.EmailValidator")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = string.Empty;
+}
