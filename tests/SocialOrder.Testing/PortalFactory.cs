@@ -72,6 +72,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 builder.UseSetting($"RateLimits:{policy}:PerAddress", "1000000");
                 builder.UseSetting($"RateLimits:{policy}:PerAccount", "1000000");
             }
+
+            builder.UseSetting("Accounts:FreeFailuresPerAddress", "1000000");
         }
 
         builder.UseSetting("Ocds:ExportEnabled", "false");

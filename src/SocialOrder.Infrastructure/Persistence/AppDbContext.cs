@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -22,6 +22,11 @@ public sealed class PortalLinks(
 
     public string ResetPassword(Guid userId, string token) => Action("ResetPassword", "Account", new { area = string.Empty, userId, code = token });
 
+    public string UnlockAccount(Guid userId, string token) => Action("Unlock", "Account", new { area = string.Empty, userId, code = token });
+
+    public string ConfirmEmailChange(Guid userId, string email, string token) =>
+        Action("ConfirmEmailChange", "Account", new { area = string.Empty, userId, email, code = token });
+
     public string JoinOrganization(string token) => Action("Join", "Organizations", new { area = "Applicant", token });
 
     public string MyBids() => Action("Index", "Bids", new { area = "Applicant" });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Agreements;
+using SocialOrder.Domain.Accounts;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -39,6 +40,7 @@ public interface IAppDbContext
     DbSet<AwardDecision> AwardDecisions { get; }
 
     DbSet<Agreement> Agreements { get; }
+    DbSet<SignInAttempt> SignInAttempts { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

@@ -16,6 +16,10 @@ public interface IPortalLinks
 
     string ResetPassword(Guid userId, string token);
 
+    string UnlockAccount(Guid userId, string token);
+
+    string ConfirmEmailChange(Guid userId, string email, string token);
+
     string JoinOrganization(string token);
 
     string MyBids();
