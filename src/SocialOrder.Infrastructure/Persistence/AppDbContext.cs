@@ -43,6 +43,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
 
+    public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
