@@ -19,10 +19,13 @@ public static class RateLimitPolicies
     public const string Questions = "Questions";
     public const string Uploads = "Uploads";
 
+    /// <summary>The public verification page: each check hashes an upload or looks a hash up.</summary>
+    public const string Verification = "Verification";
+
     /// <summary>For every future /api endpoint.</summary>
     public const string Api = "Api";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Api];
+    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Verification, Api];
 }
 
 /// <summary>One policy's budgets: so many requests per window from one client address, and from one account.</summary>
@@ -56,6 +59,8 @@ public sealed class RateLimitsOptions
 
     public RateLimit Uploads { get; set; } = new() { PerAddress = 120, PerAccount = 60, WindowSeconds = 600 };
 
+    public RateLimit Verification { get; set; } = new() { PerAddress = 30, PerAccount = 30, WindowSeconds = 60 };
+
     public RateLimit Api { get; set; } = new() { PerAddress = 300, PerAccount = 300, WindowSeconds = 60 };
 
     public RateLimit For(string policy) => policy switch
@@ -67,6 +72,7 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Subscriptions => Subscriptions,
         RateLimitPolicies.Questions => Questions,
         RateLimitPolicies.Uploads => Uploads,
+        RateLimitPolicies.Verification => Verification,
         RateLimitPolicies.Api => Api,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate-limit policy."),
     };

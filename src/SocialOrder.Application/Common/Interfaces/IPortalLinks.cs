@@ -27,4 +27,7 @@ public interface IPortalLinks
     string ScoreSheet(Guid assignmentId);
 
     string EvaluationDashboard(Guid callId);
+
+    /// <summary>The public verification page for a document whose SHA-256 (file or printed data hash) is given.</summary>
+    string Verify(string sha256);
 }

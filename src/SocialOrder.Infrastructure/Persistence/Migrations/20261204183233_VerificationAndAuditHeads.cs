@@ -77,6 +77,21 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                 column: "file_sha256",
                 unique: true);
 
+            // A published head is a promise to the public: like the trail, it is never changed or removed.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_heads_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'audit_heads is append-only';
+                END;
+                $$;
+                CREATE TRIGGER audit_heads_no_update_delete
+                    BEFORE UPDATE OR DELETE ON audit_heads
+                    FOR EACH ROW EXECUTE FUNCTION audit_heads_append_only();
+                CREATE TRIGGER audit_heads_no_truncate
+                    BEFORE TRUNCATE ON audit_heads
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_heads_append_only();
+                """);
+
             // Protocols issued before this migration: their stored PDFs' hashes are known, so they verify like new ones.
             migrationBuilder.Sql("""
                 INSERT INTO issued_documents (id, kind, language, file_sha256, data_sha256, issued_at, call_id, number)
@@ -91,8 +106,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER audit_heads_no_truncate ON audit_heads; DROP TRIGGER audit_heads_no_update_delete ON audit_heads;");
             migrationBuilder.DropTable(
                 name: "audit_heads");
+
+            migrationBuilder.Sql("DROP FUNCTION audit_heads_append_only();");
 
             migrationBuilder.DropTable(
                 name: "issued_documents");
