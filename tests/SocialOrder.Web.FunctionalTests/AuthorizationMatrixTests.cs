@@ -134,6 +134,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/CallSubscriptions/Confirm POST"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe GET"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe POST"] = new(Who.Public),
+        ["/Verify/Index GET"] = new(Who.Public),
+        ["/Verify/Index POST"] = new(Who.Public),
+        ["/Verify/Hash GET"] = new(Who.Public),
+        ["/AuditHeads/Get GET"] = new(Who.Public),
 
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
@@ -329,6 +333,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                 "lang" => "ru",
                 "code" => "404",
                 "reference" => "SG-0000-0000",
+                "hash" => new string('0', 64),
                 var other => throw new InvalidOperationException($"{route.Key}: no value for {{{other}}}"),
             });
         }
