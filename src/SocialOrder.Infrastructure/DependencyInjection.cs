@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        services.Configure<AuditHeadOptions>(configuration.GetSection(AuditHeadOptions.Section));
+        services.AddSingleton<AuditHeadPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditHeadPublisher>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()

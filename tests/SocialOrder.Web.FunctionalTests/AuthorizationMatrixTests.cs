@@ -150,6 +150,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/CallSubscriptions/Confirm POST"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe GET"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe POST"] = new(Who.Public),
+        ["/Verify/Index GET"] = new(Who.Public),
+        ["/Verify/Index POST"] = new(Who.Public),
+        ["/Verify/Hash GET"] = new(Who.Public),
+        ["/AuditHeads/Get GET"] = new(Who.Public),
 
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
@@ -364,6 +368,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                 "code" => "404",
                 "reference" => "SG-0000-0000",
                 "ocid" => "ocds-xxxxxx-SG-0000-0000",
+                "hash" => new string('0', 64),
                 var other => throw new InvalidOperationException($"{route.Key}: no value for {{{other}}}"),
             });
         }

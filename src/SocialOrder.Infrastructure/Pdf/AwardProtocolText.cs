@@ -88,6 +88,8 @@ internal sealed class AwardProtocolText
     public required string VerificationHint { get; init; }
     public required string Scan { get; init; }
 
+    public required string AuditHead { get; init; }
+
     public required string None { get; init; }
     public required IReadOnlyDictionary<string, string> FlagNames { get; init; }
     public required IReadOnlyDictionary<ProtocolOutcome, string> OutcomeNames { get; init; }
@@ -185,6 +187,7 @@ internal sealed class AwardProtocolText
         DecisionHash = "Комиссия шешімінің SHA-256 хэші:",
         VerificationHint = "Хаттаманың түпнұсқалығын QR-код арқылы немесе мына мекенжай бойынша тексеруге болады:",
         Scan = "Тексеру",
+        AuditHead = "Бекіту сәтіндегі аудит тізбегінің басы:",
 
         None = "Жоқ.",
         FlagNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -280,6 +283,7 @@ internal sealed class AwardProtocolText
         DecisionHash = "Хэш SHA-256 решения комиссии:",
         VerificationHint = "Подлинность протокола можно проверить по QR-коду или по адресу:",
         Scan = "Проверка",
+        AuditHead = "Вершина цепочки аудита на момент фиксации:",
 
         None = "Нет.",
         FlagNames = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -50,6 +50,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             L(p.StateBodyName), p.CallReference, L(p.CallTitle), D(p.Budget), D(p.QuorumFraction),
             string.Create(CultureInfo.InvariantCulture, $"{p.BidsReceived}\u001F{p.BidsWithdrawn}\u001F{p.BidsEvaluated}"),
             D(p.TotalAwarded), p.DecisionSha256, p.VerificationUrl,
+            p.AuditHead is { } head ? string.Create(CultureInfo.InvariantCulture, $"a\u001F{head.Sequence}\u001F{head.Hash}") : "a",
         };
         fields.AddRange(p.Members.Select(m => $"m\u001F{m.FullName}\u001F{m.Role}\u001F{m.IsObserver}\u001F{m.Present}"));
         fields.AddRange(p.Ineligible.Select(b => $"i\u001F{b.ReceiptNumber}\u001F{L(b.OrganizationName)}\u001F{b.Bin}\u001F{b.Reason}"));
@@ -387,8 +388,10 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             var hint = Wrap(_t.VerificationHint, _label, textWidth);
             var hash = Wrap(_p.DecisionSha256, _hash, textWidth);
             var url = Wrap(_p.VerificationUrl, _url, textWidth);
+            var head = _p.AuditHead is { } h ? Wrap(string.Create(CultureInfo.InvariantCulture, $"#{h.Sequence} {h.Hash}"), _url, textWidth) : new List<string>();
+            var headHeight = head.Count == 0 ? 0 : 6 + _label.GetHeight() + head.Count * _url.GetHeight();
             var textHeight = _heading.GetHeight() + 4 + _label.GetHeight() + hash.Count * _hash.GetHeight() + 6
-                + hint.Count * _label.GetHeight() + url.Count * _url.GetHeight();
+                + hint.Count * _label.GetHeight() + url.Count * _url.GetHeight() + headHeight;
             var height = 14 + Math.Max(QrSize + _small.GetHeight() + 2, textHeight);
             _y += 10;
             Keep(height);
@@ -408,7 +411,15 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             y += _label.GetHeight();
             y += PdfText.DrawLines(G, hash, _hash, _ink, textLeft, y) + 6;
             y += PdfText.DrawLines(G, hint, _label, _muted, textLeft, y);
-            PdfText.DrawLines(G, url, _url, _accent, textLeft, y);
+            y += PdfText.DrawLines(G, url, _url, _accent, textLeft, y);
+            if (head.Count > 0)
+            {
+                y += 6;
+                G.DrawString(_t.AuditHead, _label, _muted, textLeft, y, XStringFormats.TopLeft);
+                y += _label.GetHeight();
+                PdfText.DrawLines(G, head, _url, _ink, textLeft, y);
+            }
+
             _y += height;
         }
 

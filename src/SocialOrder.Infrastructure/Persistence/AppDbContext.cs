@@ -46,6 +46,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
+    public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

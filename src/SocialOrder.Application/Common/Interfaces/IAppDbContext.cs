@@ -8,6 +8,7 @@ using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Evaluation;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Domain.Verification;
 
 namespace SocialOrder.Application.Common.Interfaces;
 
@@ -41,6 +42,9 @@ public interface IAppDbContext
 
     DbSet<Agreement> Agreements { get; }
     DbSet<SignInAttempt> SignInAttempts { get; }
+    DbSet<IssuedDocument> IssuedDocuments { get; }
+
+    DbSet<AuditHead> AuditHeads { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

@@ -14,7 +14,9 @@ public sealed record AwardProtocolDocument(
     decimal Budget, IReadOnlyList<ProtocolMember> Members, decimal QuorumFraction,
     int BidsReceived, int BidsWithdrawn, IReadOnlyList<ProtocolIneligibleBid> Ineligible, int BidsEvaluated,
     IReadOnlyList<ProtocolCriterion> Criteria, IReadOnlyList<ProtocolBid> Bids, decimal TotalAwarded,
-    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl);
+    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl, AuditChainHead? AuditHead = null);
+/// The last event of the audit trail when the decision was locked: its sequence number and hash.
+public sealed record AuditChainHead(long Sequence, string Hash);
 public interface IAwardProtocolRenderer
 {
     /// A PDF in one language; the same document always renders to the same bytes.

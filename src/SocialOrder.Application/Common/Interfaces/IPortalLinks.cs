@@ -33,4 +33,6 @@ public interface IPortalLinks
     string EvaluationDashboard(Guid callId);
 
     string MyProject(Guid agreementId);
+    /// <summary>The public verification page for a document whose SHA-256 (file or printed data hash) is given.</summary>
+    string Verify(string sha256);
 }

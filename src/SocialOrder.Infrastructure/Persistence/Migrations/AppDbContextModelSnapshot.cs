@@ -490,6 +490,42 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditHead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_heads");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_audit_heads_published_at");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_audit_heads_sequence");
+
+                    b.ToTable("audit_heads", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1588,6 +1624,67 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("state_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("DataSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("data_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("file_sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_issued_documents");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_issued_documents_call_id");
+
+                    b.HasIndex("DataSha256")
+                        .HasDatabaseName("ix_issued_documents_data_sha256");
+
+                    b.HasIndex("FileSha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_documents_file_sha256");
+
+                    b.ToTable("issued_documents", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Infrastructure.Email.OutgoingEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -2230,6 +2327,16 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_state_bodies_regions_region_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_calls_call_id");
                 });
 #pragma warning restore 612, 618
         }
