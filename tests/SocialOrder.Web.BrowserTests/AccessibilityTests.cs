@@ -39,6 +39,8 @@ public sealed class AccessibilityTests(BrowserPortal portal) : IClassFixture<Bro
             var organization = new Uri(page.Url).AbsolutePath;
             var editor = new Uri(await Pages.StartBidAsync(page, open.CallId, "Доступная среда в каждом дворе", "Доступная среда")).AbsolutePath;
             await ScanAsync(page, violations, "/Applicant/Bids", editor, organization);
+            await page.GotoAsync("/Applicant/Bids?culture=en");
+            await BrowserPortal.ScreenshotAsync(page, "my-bids-en");
         }
 
         portal.Clock.SetUtcNow(now.AddHours(2));
@@ -54,6 +56,11 @@ public sealed class AccessibilityTests(BrowserPortal portal) : IClassFixture<Bro
             await ExpertDesks.AcceptAsync(expert, bid.ReceiptNumber);
             var sheet = new Uri(expert.Url).AbsolutePath;
             await ScanAsync(expert, violations, "/Expert/Assignments", sheet);
+            await expert.GotoAsync(sheet + "?culture=en");
+            // Scrolled down the sheet, as the window shows it: the bid's text stays beside the sheet.
+            await expert.Mouse.WheelAsync(0, 900);
+            Directory.CreateDirectory(BrowserPortal.ScreenshotFolder);
+            await expert.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.ScreenshotFolder, "scoring-en.png") });
             await expert.GotoAsync(sheet);
             await ExpertDesks.FillSheetAsync(expert, [7, 7, 7, 7, 7, 7]);
             await ExpertDesks.SubmitAsync(expert);
@@ -97,6 +104,36 @@ public sealed class AccessibilityTests(BrowserPortal portal) : IClassFixture<Bro
 
         Assert.Contains(violations, v => v.Contains("button-name (critical) at #bare", StringComparison.Ordinal) && v.StartsWith(page.Url, StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("label (critical) at #nameless", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CallEditor_RowsAddedAndRemovedByTheScript_KeepAFieldAndButtonNameOfTheirOwn()
+    {
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Pages.SignInToAsync(page, BrowserTestData.OfficialEmail, "/Organizer");
+        await page.GotoAsync("/Organizer/Calls/Create?culture=en");
+        var criteria = page.Locator("[data-rows=criteria] > [data-row]");
+        var existing = await criteria.CountAsync();
+        Assert.True(existing >= 2, $"The default methodology has {existing} criteria.");
+        await Expect(page.GetByRole(AriaRole.Spinbutton, new() { Name = "Weight of criterion 2", Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove document 1", Exact = true })).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = PortalText.Get("Organizer.Calls.AddCriterion", "en"), Exact = true }).ClickAsync();
+        var added = existing + 1;
+        await Expect(criteria).ToHaveCountAsync(added);
+        await Expect(criteria.Last.GetByLabel($"Weight of criterion {added}", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(criteria.Last.GetByRole(AriaRole.Button, new() { Name = $"Remove criterion {added}", Exact = true })).ToHaveCountAsync(1);
+        await Expect(criteria.Last.GetByLabel($"Code of criterion {added}", new() { Exact = true })).ToBeFocusedAsync();
+
+        // The first row goes: every later row moves up one number, and no two fields share a name.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove criterion 1", Exact = true }).ClickAsync();
+        await Expect(criteria).ToHaveCountAsync(existing);
+        await Expect(criteria.Last.GetByLabel($"Weight of criterion {existing}", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Spinbutton, new() { Name = $"Weight of criterion {added}", Exact = true })).ToHaveCountAsync(0);
+        var names = await page.Locator("#call-editor [aria-label]").EvaluateAllAsync<string[]>("items => items.map(i => i.getAttribute('aria-label'))");
+        Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+        await BrowserPortal.ScreenshotAsync(page, "call-editor-en");
     }
 
     [Fact]
