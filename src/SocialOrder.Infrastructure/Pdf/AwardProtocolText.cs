@@ -1,4 +1,5 @@
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Calls;
 
 namespace SocialOrder.Infrastructure.Pdf;
 
@@ -15,7 +16,8 @@ internal sealed class AwardProtocolText
     public required string Culture { get; init; }
     public required string Portal { get; init; }
     public required Func<string, string, string> Title { get; init; }
-    public required string Subtitle { get; init; }
+    /// <summary>What the commission met about: the wording follows the call's instrument (state social order or state grant).</summary>
+    public required Func<Instrument, string> Subtitle { get; init; }
     public required string DocumentTitle { get; init; }
     public required Func<int, int, string> Page { get; init; }
 
@@ -114,7 +116,9 @@ internal sealed class AwardProtocolText
         Culture = "kk",
         Portal = "Мемлекеттік әлеуметтік тапсырыс порталы",
         Title = (number, date) => $"{date} ж. № {number} хаттама",
-        Subtitle = "Мемлекеттік әлеуметтік тапсырыс конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы",
+        Subtitle = instrument => instrument == Instrument.StateGrant
+            ? "Мемлекеттік гранттар беру конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы"
+            : "Мемлекеттік әлеуметтік тапсырыс конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы",
         DocumentTitle = "Хаттама",
         Page = (page, pages) => $"{page} / {pages} бет",
 
@@ -210,7 +214,9 @@ internal sealed class AwardProtocolText
         Culture = "ru",
         Portal = "Портал государственного социального заказа",
         Title = (number, date) => $"Протокол № {number} от {date}",
-        Subtitle = "заседания конкурсной комиссии по подведению итогов конкурса государственного социального заказа",
+        Subtitle = instrument => instrument == Instrument.StateGrant
+            ? "заседания конкурсной комиссии по подведению итогов конкурса на предоставление государственных грантов"
+            : "заседания конкурсной комиссии по подведению итогов конкурса государственного социального заказа",
         DocumentTitle = "Протокол",
         Page = (page, pages) => $"Страница {page} из {pages}",
 
