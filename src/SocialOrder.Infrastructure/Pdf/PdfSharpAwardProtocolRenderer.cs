@@ -401,7 +401,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             }
 
             _y += 8;
-            Field(_t.AuditHead, string.Create(CultureInfo.InvariantCulture, $"#{head.Sequence} {head.Hash}"), _url);
+            Field(_t.AuditHead, string.Create(CultureInfo.InvariantCulture, $"#{head.Sequence} {head.Hash}"), _small);
         }
 
         /// <summary>Every page: the protocol's number and page, the decision's SHA-256, and where to verify it.</summary>

@@ -357,6 +357,8 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_agreements_state_body_id_status");
 
                     b.ToTable("agreements", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
                 {
                     b.Property<long>("Id")
