@@ -123,7 +123,7 @@ public static class SyntheticProtocol
             new("Өңірлердегі жастардың әлеуметтік белсенділігін арттыру және еріктілер қозғалысын дамыту",
                 "Повышение социальной активности молодёжи в регионах и развитие волонтёрского движения"),
             budget, members, 2m / 3m, bids + ineligible + 7, 7, excluded, bids, criteria, list, spent, dissents, hash,
-            "https://socialorder.kz/protocols/AP-2026-0500?h=" + hash[..16]);
+            "https://socialorder.kz/Verify/" + hash, SocialOrder.Domain.Calls.Instrument.StateSocialOrder);
     }
 
     private static string Receipt(int n) => string.Create(CultureInfo.InvariantCulture, $"RCP-2026-{n:000000}");

@@ -37,16 +37,22 @@ public static class DependencyInjection
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<PortalUserStore>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpAuthenticatorTokenProvider>(TotpAuthenticatorTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        services.Configure<SocialOrder.Application.Accounts.AccountOptions>(configuration.GetSection(SocialOrder.Application.Accounts.AccountOptions.Section));
+        services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<SocialOrder.Application.Accounts.AccountOptions>>((o, accounts) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
+        services.AddSingleton<TrustedDevices>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<IIdentityService, IdentityService>();
@@ -57,6 +63,9 @@ public static class DependencyInjection
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        services.Configure<AuditHeadOptions>(configuration.GetSection(AuditHeadOptions.Section));
+        services.AddSingleton<AuditHeadPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditHeadPublisher>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()
@@ -73,6 +82,7 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
         services.AddSingleton<IAwardProtocolRenderer, PdfSharpAwardProtocolRenderer>();
+        services.AddSingleton<IAgreementRenderer, PdfSharpAgreementRenderer>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))

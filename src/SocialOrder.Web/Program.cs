@@ -66,6 +66,12 @@ try
         return adminExitCode;
     }
 
+    if (await AuditCommand.VerifyIfRequestedAsync(app, args) is { } auditExitCode)
+    {
+        await app.DisposeAsync();
+        return auditExitCode;
+    }
+
     if (await PublicCallsSetup.SeedCallsIfRequestedAsync(app, args) is { } seedExitCode)
     {
         await app.DisposeAsync();
@@ -118,6 +124,7 @@ namespace SocialOrder.Web
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddPublicCalls(configuration);
             services.AddPortalProtection(configuration);
+            services.AddOpenData(configuration);
 
             services.AddMediator(options =>
             {

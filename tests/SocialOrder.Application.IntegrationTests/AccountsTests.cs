@@ -79,25 +79,57 @@ public sealed class AccountsTests(PortalFactory app) : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword_ButTellsOnlyTheOwner()
+    public async Task SignIn_TenWrongPasswords_LockTheAccountEvenForTheRightPassword_TellOnlyTheOwner_AndMailAnUnlockLink()
     {
         var email = "lock.me@example.kz";
-        var created = await app.SendAsync(new RegisterAccountCommand(email, GoodPassword, GoodPassword, "Lock Me", AccountType.Applicant, "ru"));
+        var created = await app.SendAsync(new RegisterAccountCommand(email, GoodPassword, GoodPassword, "Lock Me", AccountType.Applicant, "en"));
         Assert.True(created.IsSuccess);
         await ConfirmAsync(created.Value);
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 9; attempt++)
         {
             var wrong = await app.SendAsync(new SignInCommand(email, "wrong password " + attempt, false));
             Assert.Equal("Account.InvalidLogin", Assert.Single(wrong.Errors).Code);
         }
 
-        var fifth = await app.SendAsync(new SignInCommand(email, "wrong password 5", false));
-        Assert.Equal("Account.InvalidLogin", Assert.Single(fifth.Errors).Code);
-        var unknown = await app.SendAsync(new SignInCommand("nobody.here@example.kz", "wrong password 6", false));
+        await app.DeliverEmailsAsync();
+        Assert.DoesNotContain(app.Outbox(), m => m.To == email && m.Subject.Contains("locked", StringComparison.Ordinal));
+        var tenth = await app.SendAsync(new SignInCommand(email, "wrong password 10", false));
+        Assert.Equal("Account.InvalidLogin", Assert.Single(tenth.Errors).Code);
+        var unknown = await app.SendAsync(new SignInCommand("nobody.here@example.kz", "wrong password 11", false));
         Assert.Equal("Account.InvalidLogin", Assert.Single(unknown.Errors).Code);
-        var sixth = await app.SendAsync(new SignInCommand(email, GoodPassword, false));
-        Assert.Equal("Account.LockedOut", Assert.Single(sixth.Errors).Code);
+        var right = await app.SendAsync(new SignInCommand(email, GoodPassword, false));
+        Assert.Equal("Account.LockedOut", Assert.Single(right.Errors).Code);
+
+        // The attempt that locked it e-mailed the owner, in the owner's language, once.
+        await app.DeliverEmailsAsync();
+        var mail = Assert.Single(app.Outbox(), m => m.To == email && m.Subject == "SocialOrder: your account was locked");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.HtmlBody, "/Account/Unlock\\?userId=([0-9a-f-]+)&amp;code=([^\"&]+)");
+        Assert.True(link.Success, mail.HtmlBody);
+        Assert.Equal(created.Value.ToString(), link.Groups[1].Value);
+
+        var forged = await app.SendAsync(new SocialOrder.Application.Accounts.Unlock.UnlockAccountCommand(created.Value, "bm90LWEtdG9rZW4"));
+        Assert.Equal("Account.InvalidToken", Assert.Single(forged.Errors).Code);
+        var unlocked = await app.SendAsync(new SocialOrder.Application.Accounts.Unlock.UnlockAccountCommand(created.Value, link.Groups[2].Value));
+        Assert.True(unlocked.IsSuccess);
+        var after = await app.SendAsync(new SignInCommand(email, GoodPassword, false));
+        Assert.True(after.IsSuccess);
+    }
+
+    [Fact]
+    public async Task SignIn_EveryAttempt_IsRecordedForTheAccountWithItsOutcome()
+    {
+        var email = "history@example.kz";
+        var created = await app.SendAsync(new RegisterAccountCommand(email, GoodPassword, GoodPassword, "History", AccountType.Applicant, "ru"));
+        await ConfirmAsync(created.Value);
+
+        await app.SendAsync(new SignInCommand(email, "a wrong password", false));
+        await app.SendAsync(new SignInCommand(email, GoodPassword, false));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var attempts = await db.SignInAttempts.Where(a => a.UserId == created.Value).OrderBy(a => a.Id).Select(a => a.Succeeded).ToListAsync();
+        Assert.Equal([false, true], attempts);
     }
 
     [Fact]

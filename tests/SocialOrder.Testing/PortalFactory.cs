@@ -72,8 +72,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 builder.UseSetting($"RateLimits:{policy}:PerAddress", "1000000");
                 builder.UseSetting($"RateLimits:{policy}:PerAccount", "1000000");
             }
+
+            builder.UseSetting("Accounts:FreeFailuresPerAddress", "1000000");
         }
 
+        builder.UseSetting("Ocds:ExportEnabled", "false");
         builder.UseSetting("TwoFactor:RequiredForStaff", TwoFactorRequiredForStaff ? "true" : "false");
         builder.ConfigureServices(services =>
         {

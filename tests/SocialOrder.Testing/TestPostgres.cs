@@ -165,6 +165,10 @@ public static class TestPostgres
 
         public string? IpAddress => null;
 
+        public string ClientNetwork => "unknown";
+
+        public string? UserAgent => null;
+
         public Guid? StateBodyId => null;
 
         public bool IsInRole(string role) => false;

@@ -33,6 +33,9 @@ public static class BrowserTestData
     public static readonly byte[] MinimalPdf = System.Text.Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
+    // Receipt numbers are unique across the calls a test class seeds.
+    private static int _receipts = 900_000;
+
     private static readonly TimeSpan Kazakhstan = TimeSpan.FromHours(5);
 
     /// <summary>The value a <c>datetime-local</c> input in Kazakhstan time (UTC+5) takes: yyyy-MM-ddTHH:mm.</summary>
@@ -91,7 +94,7 @@ public static class BrowserTestData
                 $"Проект «{organizations[i]}»", "Краткое описание проекта.", "Проблема подтверждена данными опроса.", "Подростки 14–17 лет.", "Цели проекта.",
                 [new Activity("Занятия", 1, 6)], "Ожидаемые результаты.", [new Indicator("Участники", "0", "100")], "Устойчивость.", "Команда из трёх человек.",
                 [new BudgetLine(1, BudgetCategory.Staff, "Координаторы", requested)], requested, 0m), 1, founder, at);
-            var receipt = $"RCP-{year}-{900_001 + i}";
+            var receipt = $"RCP-{year}-{Interlocked.Increment(ref _receipts)}";
             db.BidSubmissions.Add(bid.Submit(call, receipt, Guid.NewGuid(), founder, at.AddSeconds(30)));
             bid.ClearDomainEvents();
             db.Bids.Add(bid);
@@ -100,6 +103,13 @@ public static class BrowserTestData
 
         await db.SaveChangesAsync();
         return new SeededCall(call.Id.Value, bids);
+    }
+
+    /// <summary>A valid BIN nobody else in the test database is likely to have (for an organization registered in the UI).</summary>
+    public static string NewBin()
+    {
+        var seed = 440_000_000L + Random.Shared.Next(100_000) * 100L;
+        return NextBin(ref seed).Value;
     }
 
     private static Bin NextBin(ref long seed)

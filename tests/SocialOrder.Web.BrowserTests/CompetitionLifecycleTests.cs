@@ -167,7 +167,14 @@ public sealed class CompetitionLifecycleTests(BrowserPortal portal) : IClassFixt
 
         // The losing applicant: from "My bids" to the feedback on its own bid.
         await loser.GotoAsync("/Applicant/Bids");
-        await loser.GetByTestId("my-bid").Filter(new() { HasText = LoserRu }).GetByTestId("feedback-link").ClickAsync();
+        // The bid's outcome is the one badge of its row; the call's stage ("results published") is plain text.
+        var myBid = loser.GetByTestId("my-bid").Filter(new() { HasText = LoserRu });
+        await Expect(myBid.GetByTestId("bid-outcome")).ToHaveAttributeAsync("data-outcome", "NotAwarded");
+        await Expect(myBid.GetByTestId("bid-outcome")).ToHaveTextAsync(PortalText.Get("Award.Outcome.NotAwarded"));
+        await Expect(myBid.Locator(".badge")).ToHaveCountAsync(1);
+        await Expect(myBid.GetByTestId("phase")).Not.ToHaveClassAsync(new Regex(@"\bbadge\b"));
+        await BrowserPortal.ScreenshotAsync(loser, "my-bids");
+        await myBid.GetByTestId("feedback-link").ClickAsync();
         await Expect(loser).ToHaveURLAsync(new Regex("/Applicant/Bids/Feedback/[0-9a-f-]{36}$"));
         var outcome = loser.GetByTestId("feedback-outcome");
         await Expect(outcome).ToHaveAttributeAsync("data-outcome", "NotAwarded");

@@ -82,7 +82,7 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
     }
 
     [Fact]
-    public async Task SignIn_AfterFiveWrongPasswords_RefusesEvenTheRightPasswordWithLockedMessage()
+    public async Task SignIn_AfterTenWrongPasswords_RefusesEvenTheRightPasswordWithLockedMessage()
     {
         // A demo user no other test in this class signs in as (each class has a database of its own).
         const string email = "official.almaty@socialorder.kz";
@@ -90,14 +90,14 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
         var page = await context.NewPageAsync();
         var errors = page.GetByTestId("form-errors");
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 9; attempt++)
         {
             await Pages.SignInAsync(page, email, "wrong password " + attempt);
             await Expect(errors).ToHaveTextAsync(PortalText.Get("Account.InvalidLogin"));
         }
 
-        // The fifth failure locks the account, but a guesser is told nothing new: only the right password hears "locked".
-        await Pages.SignInAsync(page, email, "wrong password 5");
+        // The tenth failure locks the account, but a guesser is told nothing new: only the right password hears "locked".
+        await Pages.SignInAsync(page, email, "wrong password 10");
         await Expect(errors).ToHaveTextAsync(PortalText.Get("Account.InvalidLogin"));
 
         await Pages.SignInAsync(page, email, DemoDataSeeder.DemoPassword);

@@ -117,6 +117,16 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Account/ResetPassword GET"] = new(Who.Public),
         ["/Account/ResetPassword POST"] = new(Who.Public),
         ["/Account/AccessDenied GET"] = new(Who.Public),
+        ["/Account/Unlock GET"] = new(Who.Public),
+        ["/Account/Unlock POST"] = new(Who.Public),
+        ["/Account/ConfirmEmailChange GET"] = new(Who.Public),
+        ["/Account/ResendConfirmation GET"] = new(Who.Public),
+        ["/Account/ResendConfirmation POST"] = new(Who.Public),
+        ["/Account/ChangePassword GET"] = new(Who.Authenticated),
+        ["/Account/ChangePassword POST"] = new(Who.Authenticated),
+        ["/Account/ChangeEmail GET"] = new(Who.Authenticated),
+        ["/Account/ChangeEmail POST"] = new(Who.Authenticated),
+        ["/Account/SignIns GET"] = new(Who.Authenticated),
         ["/Account/Logout POST"] = new(Who.Public),
         ["/Account/TwoFactor GET"] = new(Who.Authenticated),
         ["/Account/TwoFactor POST"] = new(Who.Authenticated),
@@ -128,12 +138,22 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Calls/ByReference GET"] = new(Who.Public),
         ["/Calls/Protocol GET"] = new(Who.Public, Id.Call),
         ["/Calls/Ask POST"] = new(Who.Applicants, Id.Call),
+
+        // The OCDS open data API (ADR 20): public, no token.
+        ["/OpenData/Releases GET"] = new(Who.Public),
+        ["/OpenData/Record GET"] = new(Who.Public),
+        ["/OpenData/Bulk GET"] = new(Who.Public),
+        ["/OpenData/OpenApi GET"] = new(Who.Public),
         ["/CallSubscriptions/Subscribe GET"] = new(Who.Public),
         ["/CallSubscriptions/Subscribe POST"] = new(Who.Public),
         ["/CallSubscriptions/Confirm GET"] = new(Who.Public),
         ["/CallSubscriptions/Confirm POST"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe GET"] = new(Who.Public),
         ["/CallSubscriptions/Unsubscribe POST"] = new(Who.Public),
+        ["/Verify/Index GET"] = new(Who.Public),
+        ["/Verify/Index POST"] = new(Who.Public),
+        ["/Verify/Hash GET"] = new(Who.Public),
+        ["/AuditHeads/Get GET"] = new(Who.Public),
 
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
@@ -161,6 +181,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Bids/Feedback GET"] = new(Who.Owner, Id.SubmittedBid),
         ["Applicant/Bids/ReceiptPdf GET"] = new(Who.Owner, Id.SubmittedBid),
         ["Applicant/Bids/Receipt GET"] = new(Who.Owner, Id.SubmittedBid),
+        ["Applicant/Projects/Index GET"] = new(Who.Applicants),
+        ["Applicant/Projects/Details GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Projects/Accept POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Projects/Pdf GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -210,11 +234,25 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Awards/Dissent POST"] = new(Who.Official, Id.Call),
         ["Organizer/Awards/Confirm POST"] = new(Who.Official, Id.Call),
         ["Organizer/Awards/Protocol GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Agreements/Index GET"] = new(Who.Officials),
+        ["Organizer/Agreements/Call GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Agreements/Draft POST"] = new(Who.Official, Id.Call),
+
+        // Agreement routes take agreementId (AgreementOfOwnBody: another body's is 404); no agreement is made here yet.
+        ["Organizer/Agreements/Details GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Schedule POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Issue POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Pay POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Terminate POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Agreements/Pdf GET"] = new(Who.Official, Id.Random),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
         ["Observer/Calls/Index GET"] = new(Who.Observers),
         ["Observer/Calls/Details GET"] = new(Who.Observer, Id.Call),
+        ["Observer/Projects/Index GET"] = new(Who.Observers),
+        ["Observer/Projects/Details GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Projects/Pdf GET"] = new(Who.Observer, Id.Random),
 
         // Administrators: users, bodies, the audit trail.
         ["Admin/Home/Index GET"] = new(Who.Administrator),
@@ -329,6 +367,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                 "lang" => "ru",
                 "code" => "404",
                 "reference" => "SG-0000-0000",
+                "ocid" => "ocds-xxxxxx-SG-0000-0000",
+                "hash" => new string('0', 64),
                 var other => throw new InvalidOperationException($"{route.Key}: no value for {{{other}}}"),
             });
         }

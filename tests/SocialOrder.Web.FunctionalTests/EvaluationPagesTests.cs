@@ -42,6 +42,26 @@ public sealed class EvaluationPagesTests(PortalFactory app) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task ScoringPage_KeepsTheBidBesideTheSheetWithAStylesheetClass_AndShowsCoFinancingOfZero()
+    {
+        var (_, assignmentId) = await AcceptedAssignmentAsync();
+        var page = WebPage.Open(app);
+        (await page.SignInAsync("expert@socialorder.kz", DemoDataSeeder.DemoPassword)).Dispose();
+
+        var (status, html) = await page.GetAsync($"/Expert/Assignments/Score/{assignmentId}");
+        var (_, css) = await page.GetAsync("/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The content security policy (style-src 'self') drops inline styles: the page must not rely on one.
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+        Assert.Matches("class=\"[^\"]*\\bbid-reader\\b[^\"]*\"[^>]*data-testid=\"bid-content\"", html);
+        Assert.Matches(@"\.bid-reader\s*\{[^}]*overflow-y:\s*auto", css);
+        Assert.Matches(@"\.bid-reader\s*\{[^}]*position:\s*sticky", css);
+        var coFinancing = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"co-financing\">([^<]*)<").Groups[1].Value;
+        Assert.Equal("0\u00A0₸", WebUtility.HtmlDecode(coFinancing));
+    }
+
+    [Fact]
     public async Task Dashboard_OfAnotherStateBody_And_SomeoneElsesSheet_Are404()
     {
         var (callId, assignmentId) = await AcceptedAssignmentAsync();

@@ -89,6 +89,60 @@ public sealed class OrganizerPagesTests(PortalFactory app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task CreateDraft_WithEnglishTexts_ShowsThemOnEnglishPagesAndRussianWhereEnglishIsLeftEmpty()
+    {
+        var page = await SignedInAsync("official@socialorder.kz");
+        var fields = DraftFields(app.Clock.GetUtcNow());
+        fields["Form.TitleEn"] = "Support for rural youth initiatives";
+        fields["Form.DescriptionEn"] = "What the call funds, in English.";
+        fields["Form.EligibilityEn"] = "Registered NGOs only.";
+        fields["Form.Criteria[a].NameEn"] = "Relevance to the community";
+        fields["Form.Criteria[a].GuidanceEn"] = "Is the problem shown with data?";
+        fields["Form.RequiredDocuments.Index"] = "d";
+        fields["Form.RequiredDocuments[d].NameKk"] = "Жарғы";
+        fields["Form.RequiredDocuments[d].NameRu"] = "Устав";
+        fields["Form.RequiredDocuments[d].NameEn"] = "Charter";
+        fields["Form.RequiredDocuments[d].AllowedTypes"] = "pdf";
+        fields["Form.RequiredDocuments[d].IsMandatory"] = "true";
+
+        using var created = await page.PostFormAsync("/Organizer/Calls/Create", "/Organizer/Calls/Create", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = created.Headers.Location!.OriginalString;
+        var id = details[(details.LastIndexOf('/') + 1)..];
+
+        // The editor gives the English texts back, and in English each row's fields and buttons are named after their row.
+        await page.ChooseLanguageAsync("en");
+        var (_, editor) = await page.GetAsync($"/Organizer/Calls/Edit/{id}");
+        Assert.Equal("Support for rural youth initiatives", WebPage.InputValue(editor, "Form.TitleEn"));
+        Assert.Equal("Relevance to the community", WebPage.InputValue(editor, "Form.Criteria[0].NameEn"));
+        Assert.Equal("Charter", WebPage.InputValue(editor, "Form.RequiredDocuments[0].NameEn"));
+        Assert.Contains("aria-label=\"Weight of criterion 1\"", editor, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Remove criterion 1\"", editor, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Remove document 1\"", editor, StringComparison.Ordinal);
+
+        using var published = await page.PostFormAsync(details, details.Replace("Details", "Publish", StringComparison.Ordinal), new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var (status, english) = await page.GetAsync($"/Calls/{id}");
+        english = WebUtility.HtmlDecode(english);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("Support for rural youth initiatives", english, StringComparison.Ordinal);
+        Assert.Contains("What the call funds, in English.", english, StringComparison.Ordinal);
+        Assert.Contains("Registered NGOs only.", english, StringComparison.Ordinal);
+        Assert.Contains("Relevance to the community", english, StringComparison.Ordinal);
+        Assert.Contains("Charter", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Поддержка молодёжных инициатив", english, StringComparison.Ordinal);
+        // No English summary was entered: the Russian one stands in.
+        Assert.Contains("Кратко", english, StringComparison.Ordinal);
+
+        await page.ChooseLanguageAsync("ru");
+        var (_, russian) = await page.GetAsync($"/Calls/{id}");
+        Assert.Contains("Поддержка молодёжных инициатив", WebUtility.HtmlDecode(russian), StringComparison.Ordinal);
+        Assert.DoesNotContain("Support for rural youth initiatives", russian, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OrganizerArea_ForApplicant_IsDenied()
     {
         var page = await SignedInAsync("applicant@socialorder.kz");

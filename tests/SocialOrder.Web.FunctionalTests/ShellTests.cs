@@ -19,6 +19,21 @@ public sealed class ShellTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.Contains("href=\"#main\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EveryPage_LinksTheFavicon_WhichIsServedAsSvg()
+    {
+        var page = WebPage.Open(app);
+        var (_, html) = await page.GetAsync("/Calls");
+        var href = System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"icon\" href=\"([^\"]+)\" type=\"image/svg\\+xml\"").Groups[1].Value;
+
+        using var response = await page.Client.GetAsync(WebUtility.HtmlDecode(href));
+
+        Assert.StartsWith("/favicon.svg", href, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("kk")]
     [InlineData("en")]

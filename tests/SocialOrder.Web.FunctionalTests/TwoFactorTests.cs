@@ -174,7 +174,7 @@ public sealed class TwoFactorTests(TwoFactorPortalFactory app) : IClassFixture<T
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongCodes_LockTheAccountEvenForTheRightCode()
+    public async Task SignIn_TenWrongCodes_LockTheAccountEvenForTheRightCode()
     {
         const string email = "expert3@socialorder.kz";
         var enrolling = WebPage.Open(app);
@@ -184,15 +184,15 @@ public sealed class TwoFactorTests(TwoFactorPortalFactory app) : IClassFixture<T
         var page = WebPage.Open(app);
         (await page.SignInAsync(email, DemoDataSeeder.DemoPassword)).Dispose();
         var wrong = Totp.Code(key, app.Clock.GetUtcNow().AddHours(1));
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 9; attempt++)
         {
             using var refused = await page.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode", new Dictionary<string, string> { ["Code"] = wrong });
             Assert.Equal(Resources.Text("TwoFactor.WrongCode"), WebPage.FieldError(await refused.Content.ReadAsStringAsync(), "Code"));
         }
 
-        using (var fifth = await page.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode", new Dictionary<string, string> { ["Code"] = wrong }))
+        using (var tenth = await page.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode", new Dictionary<string, string> { ["Code"] = wrong }))
         {
-            Assert.Contains(Resources.Text("Account.LockedOut"), WebUtility.HtmlDecode(await fifth.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Contains(Resources.Text("Account.LockedOut"), WebUtility.HtmlDecode(await tenth.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
         using var right = await page.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode", new Dictionary<string, string> { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });

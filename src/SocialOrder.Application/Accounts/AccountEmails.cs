@@ -54,6 +54,48 @@ internal static class AccountEmails
         return new EmailMessage(to, subject, Html(name, body, link));
     }
 
+    /// <summary>To the owner of an account that too many wrong passwords have just locked.</summary>
+    public static EmailMessage Locked(string to, string name, string link, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: есептік жазбаңыз бұғатталды",
+                "Есептік жазбаңызға қате құпиясөзбен тым көп рет кіруге тырысты, сондықтан ол уақытша бұғатталды. Бұл сіз болсаңыз, бұғатты осы сілтеме арқылы алыңыз (сілтемені ашқан браузер бұдан былай бөгде әрекеттерден бұғатталмайды). Бұл сіз болмасаңыз да, сілтемені басып, құпиясөзді ауыстырған жөн:"),
+            "en" => ("SocialOrder: your account was locked",
+                "Someone tried to sign in to your account with a wrong password too many times, so it is locked for now. Follow this link to unlock it (the browser you open it in will not be kept out by others' attempts); if it was not you, unlock it and change your password:"),
+            _ => ("SocialOrder: ваша учётная запись заблокирована",
+                "Кто-то слишком много раз пытался войти в вашу учётную запись с неверным паролем, поэтому она временно заблокирована. Чтобы снять блокировку, перейдите по ссылке (браузер, в котором вы её откроете, больше не будет блокироваться чужими попытками); если это были не вы, снимите блокировку и смените пароль:"),
+        };
+        return new EmailMessage(to, subject, Html(name, body, link));
+    }
+
+    /// <summary>To the new address: the change happens only when this link is followed.</summary>
+    public static EmailMessage ConfirmEmailChange(string to, string name, string link, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: жаңа электрондық поштаны растаңыз", "Порталға кіру мекенжайын осы мекенжайға ауыстыру үшін сілтемені басыңыз. Сілтемені баспасаңыз, ештеңе өзгермейді:"),
+            "en" => ("SocialOrder: confirm your new e-mail", "To make this your sign-in address on the portal, follow this link. Nothing changes unless you do:"),
+            _ => ("SocialOrder: подтвердите новый адрес почты", "Чтобы входить на портал с этим адресом, перейдите по ссылке. Пока вы этого не сделаете, ничего не изменится:"),
+        };
+        return new EmailMessage(to, subject, Html(name, body, link));
+    }
+
+    /// <summary>To the old address: someone asked to move the account to another address.</summary>
+    public static EmailMessage EmailChangeRequested(string to, string name, string newEmail, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: электрондық поштаны ауыстыру сұралды",
+                $"Есептік жазбаңыздың мекенжайын {newEmail} мекенжайына ауыстыру сұралды. Ол сол мекенжайға жіберілген сілтеме басылғанда ғана өзгереді. Бұл сіз болмасаңыз, құпиясөзді ауыстырыңыз."),
+            "en" => ("SocialOrder: a change of your e-mail was requested",
+                $"A change of your account's address to {newEmail} was requested. It happens only when the link sent there is followed. If it was not you, change your password."),
+            _ => ("SocialOrder: запрошена смена адреса почты",
+                $"Запрошена смена адреса вашей учётной записи на {newEmail}. Адрес изменится, только когда будет открыта ссылка, отправленная на него. Если это были не вы, смените пароль."),
+        };
+        return new EmailMessage(to, subject, $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(body)}</p>");
+    }
+
     private static string Html(string name, string text, string link) =>
         $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(text)}</p>" +
         $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>";

@@ -7,9 +7,10 @@ using SocialOrder.Application.Common.Results;
 namespace SocialOrder.Infrastructure.Identity;
 
 public sealed class IdentityService(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider time) : IIdentityService
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider time, TrustedDevices devices) : IIdentityService
 {
     private const int RecoveryCodeCount = 10;
+    private const string UnlockPurpose = "UnlockAccount";
 
     public async Task<Result<Guid>> CreateUserAsync(
         NewAccount account, IReadOnlyList<string> roles, string? expertCandidacy, CancellationToken cancellationToken)
@@ -116,39 +117,142 @@ public sealed class IdentityService(
         return Result.Success();
     }
 
-    public async Task<(SignInOutcome Outcome, Guid? UserId, IReadOnlyList<string> Roles)> PasswordSignInAsync(
-        string email, string password, bool rememberMe)
+    public async Task<PasswordSignIn> PasswordSignInAsync(string email, string password, bool rememberMe)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            return (SignInOutcome.InvalidCredentials, null, []);
+            return new PasswordSignIn(SignInOutcome.InvalidCredentials, null, []);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+        // The owner's trusted browser neither counts towards the lock nor is kept out by it.
+        var trusted = devices.IsTrusted(signIn.Context, user.Id);
+        var wasLocked = await users.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: !trusted);
         if (result.Succeeded)
         {
-            return (SignInOutcome.Succeeded, user.Id, (await users.GetRolesAsync(user)).ToList());
+            devices.Trust(signIn.Context, user.Id);
+            return new PasswordSignIn(SignInOutcome.Succeeded, user.Id, (await users.GetRolesAsync(user)).ToList());
         }
 
         // "Locked out" is said only to someone who knows the password: to a guesser a locked account answers like any
         // wrong password, so guessing neither tells that the address has an account nor that it was locked.
         if (result.IsLockedOut)
         {
+            var locked = wasLocked ? null : await LockNoticeAsync(user);
             return await users.CheckPasswordAsync(user, password)
-                ? (SignInOutcome.LockedOut, user.Id, [])
-                : (SignInOutcome.InvalidCredentials, user.Id, []);
+                ? new PasswordSignIn(SignInOutcome.LockedOut, user.Id, [], locked)
+                : new PasswordSignIn(SignInOutcome.InvalidCredentials, user.Id, [], locked);
         }
 
         if (result.RequiresTwoFactor)
         {
-            return (SignInOutcome.RequiresTwoFactor, user.Id, []);
+            return new PasswordSignIn(SignInOutcome.RequiresTwoFactor, user.Id, []);
         }
 
         return result.IsNotAllowed && await users.CheckPasswordAsync(user, password)
-            ? (SignInOutcome.EmailNotConfirmed, user.Id, [])
-            : (SignInOutcome.InvalidCredentials, user.Id, []);
+            ? new PasswordSignIn(SignInOutcome.EmailNotConfirmed, user.Id, [])
+            : new PasswordSignIn(SignInOutcome.InvalidCredentials, user.Id, []);
     }
+
+    public async Task<Result> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return Result.Invalid("Account.WrongCurrentPassword", "CurrentPassword");
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return Result.Failure(ResultStatus.Invalid, changed.Errors.Select(ToError).Distinct().ToList());
+        }
+
+        // The new security stamp ends the other sessions; this one is re-issued.
+        await signIn.RefreshSignInAsync(user);
+        return Result.Success();
+    }
+
+    public async Task<Result<EmailChange?>> GenerateEmailChangeTokenAsync(Guid userId, string currentPassword, string newEmail)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result<EmailChange?>.NotFound();
+        }
+
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return Result<EmailChange?>.Invalid("Account.WrongCurrentPassword", "CurrentPassword");
+        }
+
+        if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return Result<EmailChange?>.Invalid("Account.SameEmail", "NewEmail");
+        }
+
+        if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            return Result<EmailChange?>.Success(null);
+        }
+
+        var token = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        return new EmailChange(user.Email!, user.FullName, user.PreferredCulture, token);
+    }
+
+    public async Task<Result> ChangeEmailAsync(Guid userId, string newEmail, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded)
+        {
+            return Result.Invalid("Account.InvalidToken");
+        }
+
+        var changed = await users.ChangeEmailAsync(user, newEmail, decoded);
+        if (!changed.Succeeded)
+        {
+            return Result.Invalid(changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)) ? "Account.EmailChangeTaken" : "Account.InvalidToken");
+        }
+
+        var renamed = await users.SetUserNameAsync(user, newEmail);
+        return renamed.Succeeded ? Result.Success() : Result.Invalid("Account.EmailChangeTaken");
+    }
+
+    public async Task<(Guid UserId, string FullName, string Token)?> GenerateConfirmationForUnconfirmedAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.EmailConfirmed)
+        {
+            return null;
+        }
+
+        return (user.Id, user.FullName, Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
+    }
+
+    public async Task<Result> UnlockAsync(Guid userId, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || Decode(token) is not { } decoded
+            || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, UnlockPurpose, decoded))
+        {
+            return Result.Invalid("Account.InvalidToken");
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        devices.Trust(signIn.Context, user.Id);
+        return Result.Success();
+    }
+
+    private async Task<AccountLocked> LockNoticeAsync(ApplicationUser user) =>
+        new(user.Id, user.Email!, user.FullName, user.PreferredCulture,
+            Encode(await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, UnlockPurpose)));
 
     public Task SignOutAsync() => signIn.SignOutAsync();
 
@@ -295,10 +399,16 @@ public sealed class IdentityService(
         return await OutcomeAsync(user, result);
     }
 
-    private async Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> OutcomeAsync(ApplicationUser user, Microsoft.AspNetCore.Identity.SignInResult result) =>
-        result.Succeeded ? (SignInOutcome.Succeeded, (await users.GetRolesAsync(user)).ToList())
-        : result.IsLockedOut ? (SignInOutcome.LockedOut, [])
-        : (SignInOutcome.InvalidCredentials, []);
+    private async Task<(SignInOutcome Outcome, IReadOnlyList<string> Roles)> OutcomeAsync(ApplicationUser user, Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        if (!result.Succeeded)
+        {
+            return result.IsLockedOut ? (SignInOutcome.LockedOut, []) : (SignInOutcome.InvalidCredentials, []);
+        }
+
+        devices.Trust(signIn.Context, user.Id);
+        return (SignInOutcome.Succeeded, (await users.GetRolesAsync(user)).ToList());
+    }
 
     private static Error ToError(IdentityError error) => error.Code switch
     {

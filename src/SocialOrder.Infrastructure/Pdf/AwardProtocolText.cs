@@ -1,4 +1,5 @@
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Calls;
 
 namespace SocialOrder.Infrastructure.Pdf;
 
@@ -15,7 +16,8 @@ internal sealed class AwardProtocolText
     public required string Culture { get; init; }
     public required string Portal { get; init; }
     public required Func<string, string, string> Title { get; init; }
-    public required string Subtitle { get; init; }
+    /// <summary>What the commission met about: the wording follows the call's instrument (state social order or state grant).</summary>
+    public required Func<Instrument, string> Subtitle { get; init; }
     public required string DocumentTitle { get; init; }
     public required Func<int, int, string> Page { get; init; }
 
@@ -88,6 +90,8 @@ internal sealed class AwardProtocolText
     public required string VerificationHint { get; init; }
     public required string Scan { get; init; }
 
+    public required string AuditHead { get; init; }
+
     public required string None { get; init; }
     public required IReadOnlyDictionary<string, string> FlagNames { get; init; }
     public required IReadOnlyDictionary<ProtocolOutcome, string> OutcomeNames { get; init; }
@@ -112,7 +116,9 @@ internal sealed class AwardProtocolText
         Culture = "kk",
         Portal = "Мемлекеттік әлеуметтік тапсырыс порталы",
         Title = (number, date) => $"{date} ж. № {number} хаттама",
-        Subtitle = "Мемлекеттік әлеуметтік тапсырыс конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы",
+        Subtitle = instrument => instrument == Instrument.StateGrant
+            ? "Мемлекеттік гранттар беру конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы"
+            : "Мемлекеттік әлеуметтік тапсырыс конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы",
         DocumentTitle = "Хаттама",
         Page = (page, pages) => $"{page} / {pages} бет",
 
@@ -185,6 +191,7 @@ internal sealed class AwardProtocolText
         DecisionHash = "Комиссия шешімінің SHA-256 хэші:",
         VerificationHint = "Хаттаманың түпнұсқалығын QR-код арқылы немесе мына мекенжай бойынша тексеруге болады:",
         Scan = "Тексеру",
+        AuditHead = "Бекіту сәтіндегі аудит тізбегінің басы:",
 
         None = "Жоқ.",
         FlagNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -207,7 +214,9 @@ internal sealed class AwardProtocolText
         Culture = "ru",
         Portal = "Портал государственного социального заказа",
         Title = (number, date) => $"Протокол № {number} от {date}",
-        Subtitle = "заседания конкурсной комиссии по подведению итогов конкурса государственного социального заказа",
+        Subtitle = instrument => instrument == Instrument.StateGrant
+            ? "заседания конкурсной комиссии по подведению итогов конкурса на предоставление государственных грантов"
+            : "заседания конкурсной комиссии по подведению итогов конкурса государственного социального заказа",
         DocumentTitle = "Протокол",
         Page = (page, pages) => $"Страница {page} из {pages}",
 
@@ -280,6 +289,7 @@ internal sealed class AwardProtocolText
         DecisionHash = "Хэш SHA-256 решения комиссии:",
         VerificationHint = "Подлинность протокола можно проверить по QR-коду или по адресу:",
         Scan = "Проверка",
+        AuditHead = "Вершина цепочки аудита на момент фиксации:",
 
         None = "Нет.",
         FlagNames = new Dictionary<string, string>(StringComparer.Ordinal)

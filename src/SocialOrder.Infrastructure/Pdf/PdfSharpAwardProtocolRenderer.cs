@@ -10,7 +10,9 @@ namespace SocialOrder.Infrastructure.Pdf;
 /// <summary>
 /// The commission's award protocol: one language per document, A4 landscape so that the ranking table keeps one
 /// column per criterion. Tables break across pages with their header row repeated; every cell wraps inside its
-/// column. Rendering is deterministic: the same protocol and language give the same bytes.
+/// column. Rendering is deterministic: the same protocol and language give the same bytes. The verification QR code
+/// sits in the first page's header and every page's footer carries the decision's SHA-256 and the verification link,
+/// so no page holds the verification alone and a reader finds it on whichever page they hold.
 /// </summary>
 public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
 {
@@ -49,7 +51,8 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             "award-protocol", language.ToString(), p.ProtocolNumber, p.DecidedAtUtc.UtcTicks.ToString(CultureInfo.InvariantCulture),
             L(p.StateBodyName), p.CallReference, L(p.CallTitle), D(p.Budget), D(p.QuorumFraction),
             string.Create(CultureInfo.InvariantCulture, $"{p.BidsReceived}\u001F{p.BidsWithdrawn}\u001F{p.BidsEvaluated}"),
-            D(p.TotalAwarded), p.DecisionSha256, p.VerificationUrl,
+            D(p.TotalAwarded), p.DecisionSha256, p.VerificationUrl, p.Instrument.ToString(),
+            p.AuditHead is { } head ? string.Create(CultureInfo.InvariantCulture, $"a\u001F{head.Sequence}\u001F{head.Hash}") : "a",
         };
         fields.AddRange(p.Members.Select(m => $"m\u001F{m.FullName}\u001F{m.Role}\u001F{m.IsObserver}\u001F{m.Present}"));
         fields.AddRange(p.Ineligible.Select(b => $"i\u001F{b.ReceiptNumber}\u001F{L(b.OrganizationName)}\u001F{b.Bin}\u001F{b.Reason}"));
@@ -84,13 +87,13 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
         private const double Right = PageWidth - Margin;
         private const double ContentWidth = Right - Left;
         private const double Top = 32;
-        private const double FooterRule = PageHeight - 46;
+        private const double FooterRule = PageHeight - 58;
         private const double Bottom = FooterRule - 8;
         private const double LabelWidth = 260;
         private const double PadX = 3;
         private const double PadY = 2.5;
         private const double MinFlexWidth = 90;
-        private const double QrSize = 96;
+        private const double QrSize = 78;
         private const double SignatureLine = 170;
 
         private static readonly NumberFormatInfo Points = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] };
@@ -111,8 +114,6 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
         private readonly XFont _cell = PdfText.Font(7.5);
         private readonly XFont _cellBold = PdfText.Font(7.5, bold: true);
         private readonly XFont _small = PdfText.Font(7);
-        private readonly XFont _hash = PdfText.Font(9, mono: true);
-        private readonly XFont _url = PdfText.Font(8, mono: true);
         private readonly XBrush _ink = new XSolidBrush(PdfText.Ink);
         private readonly XBrush _muted = new XSolidBrush(PdfText.Muted);
         private readonly XBrush _accent = new XSolidBrush(PdfText.Accent);
@@ -147,7 +148,7 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             Justifications();
             Dissents();
             Signatures();
-            Verification();
+            AuditChainHead();
             Footers();
         }
 
@@ -174,13 +175,24 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             _y += _portal.GetHeight() + 4;
             G.DrawLine(_strongRule, Left, _y, Right, _y);
             _y += 10;
-            Centered(Local(_p.StateBodyName), _stateBody, _ink);
+
+            // The verification QR code in the header's right corner; the centred lines keep clear of it on both sides.
+            var qrTop = _y;
+            using (var qr = XImage.FromStream(new MemoryStream(QrCodePng.Render(_p.VerificationUrl, pixelsPerModule: 6))))
+            {
+                qr.Interpolate = false;
+                G.DrawImage(qr, Right - QrSize, qrTop, QrSize, QrSize);
+            }
+
+            G.DrawString(_t.Scan, _small, _muted, new XRect(Right - QrSize, qrTop + QrSize + 2, QrSize, _small.GetHeight()), XStringFormats.TopCenter);
+            var width = ContentWidth - 2 * (QrSize + 12);
+            Centered(Local(_p.StateBodyName), _stateBody, _ink, width);
             _y += 6;
             var date = KazakhstanTime.ToLocal(_p.DecidedAtUtc).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-            Centered(_t.Title(_p.ProtocolNumber, date), _title, _accent);
+            Centered(_t.Title(_p.ProtocolNumber, date), _title, _accent, width);
             _y += 2;
-            Centered(_t.Subtitle, _subtitle, _muted);
-            _y += 8;
+            Centered(_t.Subtitle(_p.Instrument), _subtitle, _muted, width);
+            _y = Math.Max(_y, qrTop + QrSize + _small.GetHeight() + 4) + 8;
         }
 
         private void CallDetails()
@@ -380,41 +392,23 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             }
         }
 
-        private void Verification()
+        /// <summary>The head of the tamper-evident audit chain at the moment of locking (ADR 19), under the signatures.</summary>
+        private void AuditChainHead()
         {
-            var textLeft = Left + QrSize + 16;
-            var textWidth = Right - textLeft;
-            var hint = Wrap(_t.VerificationHint, _label, textWidth);
-            var hash = Wrap(_p.DecisionSha256, _hash, textWidth);
-            var url = Wrap(_p.VerificationUrl, _url, textWidth);
-            var textHeight = _heading.GetHeight() + 4 + _label.GetHeight() + hash.Count * _hash.GetHeight() + 6
-                + hint.Count * _label.GetHeight() + url.Count * _url.GetHeight();
-            var height = 14 + Math.Max(QrSize + _small.GetHeight() + 2, textHeight);
-            _y += 10;
-            Keep(height);
-            G.DrawLine(_strongRule, Left, _y, Right, _y);
-            var top = _y + 10;
-            using (var qr = XImage.FromStream(new MemoryStream(QrCodePng.Render(_p.VerificationUrl, pixelsPerModule: 6))))
+            if (_p.AuditHead is not { } head)
             {
-                qr.Interpolate = false;
-                G.DrawImage(qr, Left, top, QrSize, QrSize);
+                return;
             }
 
-            G.DrawString(_t.Scan, _small, _muted, new XRect(Left, top + QrSize + 2, QrSize, _small.GetHeight()), XStringFormats.TopCenter);
-            var y = top;
-            G.DrawString(_t.VerificationSection, _heading, _accent, textLeft, y, XStringFormats.TopLeft);
-            y += _heading.GetHeight() + 4;
-            G.DrawString(_t.DecisionHash, _label, _muted, textLeft, y, XStringFormats.TopLeft);
-            y += _label.GetHeight();
-            y += PdfText.DrawLines(G, hash, _hash, _ink, textLeft, y) + 6;
-            y += PdfText.DrawLines(G, hint, _label, _muted, textLeft, y);
-            PdfText.DrawLines(G, url, _url, _accent, textLeft, y);
-            _y += height;
+            _y += 8;
+            Field(_t.AuditHead, string.Create(CultureInfo.InvariantCulture, $"#{head.Sequence} {head.Hash}"), _small);
         }
 
+        /// <summary>Every page: the protocol's number and page, the decision's SHA-256, and where to verify it.</summary>
         private void Footers()
         {
-            var left = $"SocialOrder · {_t.DocumentTitle} № {_p.ProtocolNumber}";
+            var left = $"SocialOrder · {_t.DocumentTitle} № {_p.ProtocolNumber} · {_t.DecisionHash} {_p.DecisionSha256}";
+            var verify = $"{_t.VerificationHint} {_p.VerificationUrl}";
             for (var i = 0; i < _pages.Count; i++)
             {
                 var g = _pages[i];
@@ -422,8 +416,10 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
                 var page = _t.Page(i + 1, _pages.Count);
                 var pageWidth = PdfText.Width(g, page, _small);
                 var leftLines = PdfText.Wrap(g, left, _small, ContentWidth - pageWidth - 24);
-                PdfText.DrawLines(g, leftLines, _small, _muted, Left, FooterRule + 4);
+                var y = FooterRule + 4;
+                y += PdfText.DrawLines(g, leftLines, _small, _muted, Left, y);
                 g.DrawString(page, _small, _muted, new XRect(Right - pageWidth, FooterRule + 4, pageWidth, _small.GetHeight()), XStringFormats.TopRight);
+                PdfText.DrawLines(g, PdfText.Wrap(g, verify, _small, ContentWidth), _small, _accent, Left, y);
             }
         }
 
@@ -465,11 +461,11 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             }
         }
 
-        private void Centered(string text, XFont font, XBrush brush)
+        private void Centered(string text, XFont font, XBrush brush, double width)
         {
-            foreach (var line in Wrap(text, font, ContentWidth))
+            foreach (var line in Wrap(text, font, width))
             {
-                G.DrawString(line, font, brush, new XRect(Left, _y, ContentWidth, font.GetHeight()), XStringFormats.TopCenter);
+                G.DrawString(line, font, brush, new XRect(Left + (ContentWidth - width) / 2, _y, width, font.GetHeight()), XStringFormats.TopCenter);
                 _y += font.GetHeight();
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Agreements;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -42,6 +43,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
 
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
+    public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using SocialOrder.Application.Accounts.ConfirmEmailChange;
+using SocialOrder.Application.Accounts.RequestEmailChange;
+using SocialOrder.Application.Accounts.ChangePassword;
 using SocialOrder.Application.Accounts.ConfirmEmail;
+using SocialOrder.Application.Accounts.GetMySignIns;
+using SocialOrder.Application.Accounts.ResendEmailConfirmation;
 using SocialOrder.Application.Accounts.Register;
 using SocialOrder.Application.Accounts.RequestPasswordReset;
 using SocialOrder.Application.Accounts.ResetPassword;
 using SocialOrder.Application.Accounts.SignIn;
 using SocialOrder.Application.Accounts.SignOut;
 using SocialOrder.Application.Accounts.TwoFactor;
+using SocialOrder.Application.Accounts.Unlock;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Web.Authorization;
 using SocialOrder.Web.Infrastructure;
@@ -241,9 +247,113 @@ public sealed class AccountController : PortalController
     }
 
     [HttpGet]
+    [AllowAnonymous]
+    public IActionResult Unlock(Guid userId, string? code) => View(new UnlockForm { UserId = userId, Code = code ?? string.Empty });
+
+    [HttpPost]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
+    [RateLimitAccountField(nameof(UnlockForm.UserId))]
+    public async Task<IActionResult> Unlock(UnlockForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new UnlockAccountCommand(form.UserId, form.Code ?? string.Empty), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            return View(form);
+        }
+
+        Status("Account.Unlocked");
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet]
     [Authorize]
     public async Task<IActionResult> Manage(CancellationToken ct) =>
         View(await Sender.Send(new SocialOrder.Application.Accounts.GetMyProfile.GetMyProfileQuery(), ct));
+
+    [HttpGet]
+    [Authorize]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    [HttpPost]
+    [Authorize]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new ChangePasswordCommand(form.CurrentPassword ?? string.Empty, form.Password ?? string.Empty, form.ConfirmPassword ?? string.Empty), ct);
+        if (result.IsFailure)
+        {
+            if (FailurePage(result) is { } failure)
+            {
+                return failure;
+            }
+
+            AddErrors(result);
+            return View(new ChangePasswordForm());
+        }
+
+        Status("Account.OwnPasswordChanged");
+        return RedirectToAction(nameof(Manage));
+    }
+
+    [HttpGet]
+    [Authorize]
+    public IActionResult ChangeEmail() => View(new ChangeEmailForm());
+
+    [HttpPost]
+    [Authorize]
+    [EnableRateLimiting(RateLimitPolicies.EmailConfirmation)]
+    public async Task<IActionResult> ChangeEmail(ChangeEmailForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new RequestEmailChangeCommand(form.NewEmail ?? string.Empty, form.CurrentPassword ?? string.Empty), ct);
+        if (result.IsFailure)
+        {
+            if (FailurePage(result) is { } failure)
+            {
+                return failure;
+            }
+
+            AddErrors(result);
+            form.CurrentPassword = string.Empty;
+            return View(form);
+        }
+
+        Status("Account.EmailChangeSent", form.NewEmail!);
+        return RedirectToAction(nameof(Manage));
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public async Task<IActionResult> ConfirmEmailChange(Guid userId, string? email, string? code, CancellationToken ct)
+    {
+        var result = await Sender.Send(new ConfirmEmailChangeCommand(userId, email ?? string.Empty, code ?? string.Empty), ct);
+        return View(model: result.IsSuccess ? null : result.Errors[0].Code);
+    }
+
+    [HttpGet]
+    [Authorize]
+    public async Task<IActionResult> SignIns(CancellationToken ct) => View(await Sender.Send(new GetMySignInsQuery(), ct));
+
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult ResendConfirmation() => View(new ResendConfirmationForm());
+
+    [HttpPost]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.EmailConfirmation)]
+    [RateLimitAccountField(nameof(ResendConfirmationForm.Email))]
+    public async Task<IActionResult> ResendConfirmation(ResendConfirmationForm form, CancellationToken ct)
+    {
+        var result = await Sender.Send(new ResendEmailConfirmationCommand(form.Email ?? string.Empty, UiCulture), ct);
+        if (result.IsFailure)
+        {
+            AddErrors(result);
+            return View(form);
+        }
+
+        Status("Account.ConfirmationResent");
+        return RedirectToAction(nameof(Login));
+    }
 
     [HttpGet]
     [AllowAnonymous]

@@ -13,6 +13,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
+    public string ClientNetwork => accessor.HttpContext is { } context ? RateLimiting.ClientAddress(context) : "unknown";
+
+    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
+
     public Guid? StateBodyId => Guid.TryParse(Principal?.FindFirstValue(PortalClaims.StateBody), out var id) ? id : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;

@@ -22,9 +22,16 @@ public sealed class PortalLinks(
 
     public string ResetPassword(Guid userId, string token) => Action("ResetPassword", "Account", new { area = string.Empty, userId, code = token });
 
+    public string UnlockAccount(Guid userId, string token) => Action("Unlock", "Account", new { area = string.Empty, userId, code = token });
+
+    public string ConfirmEmailChange(Guid userId, string email, string token) =>
+        Action("ConfirmEmailChange", "Account", new { area = string.Empty, userId, email, code = token });
+
     public string JoinOrganization(string token) => Action("Join", "Organizations", new { area = "Applicant", token });
 
     public string MyBids() => Action("Index", "Bids", new { area = "Applicant" });
+
+    public string MyProject(Guid agreementId) => Action("Details", "Projects", new { area = "Applicant", id = agreementId });
 
     public string BidReceipt(Guid submissionId) => Action("Receipt", "Bids", new { area = "Applicant", id = submissionId });
 
@@ -34,6 +41,8 @@ public sealed class PortalLinks(
 
     public string EvaluationDashboard(Guid callId) => Action("Index", "Evaluation", new { area = "Organizer", id = callId });
 
+    public string Verify(string sha256) => Action("Hash", "Verify", new { area = string.Empty, hash = sha256 });
+
     private string Action(string action, string controller, object values)
     {
         var path = links.GetPathByAction(action, controller, values)
@@ -41,7 +50,8 @@ public sealed class PortalLinks(
         return BaseUrl() + path;
     }
 
-    private string BaseUrl()
+    /// <summary>The portal's public address without a trailing slash.</summary>
+    public string BaseUrl()
     {
         if (PortalLinksSetup.ConfiguredBaseUrl(configuration) is { } configured)
         {
@@ -79,7 +89,8 @@ public static class PortalLinksSetup
     public static string? ConfiguredBaseUrl(IConfiguration configuration) =>
         configuration[Key] is { Length: > 0 } configured ? configured.TrimEnd('/') : null;
 
-    public static IServiceCollection AddPortalLinks(this IServiceCollection services) => services.AddScoped<IPortalLinks, PortalLinks>();
+    public static IServiceCollection AddPortalLinks(this IServiceCollection services) =>
+        services.AddScoped<PortalLinks>().AddScoped<IPortalLinks>(sp => sp.GetRequiredService<PortalLinks>());
 
     /// <summary>
     /// Production sends e-mails from background jobs, where no request tells the host: without the setting (or with one

@@ -19,10 +19,16 @@ public static class RateLimitPolicies
     public const string Questions = "Questions";
     public const string Uploads = "Uploads";
 
+    /// <summary>The public verification page: each check hashes an upload or looks a hash up.</summary>
+    public const string Verification = "Verification";
+
     /// <summary>For every future /api endpoint.</summary>
     public const string Api = "Api";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Api];
+    /// <summary>The public OCDS API and its bulk file (ADR 20).</summary>
+    public const string OpenData = "OpenData";
+
+    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Verification, Api, OpenData];
 }
 
 /// <summary>One policy's budgets: so many requests per window from one client address, and from one account.</summary>
@@ -56,7 +62,11 @@ public sealed class RateLimitsOptions
 
     public RateLimit Uploads { get; set; } = new() { PerAddress = 120, PerAccount = 60, WindowSeconds = 600 };
 
+    public RateLimit Verification { get; set; } = new() { PerAddress = 30, PerAccount = 30, WindowSeconds = 60 };
+
     public RateLimit Api { get; set; } = new() { PerAddress = 300, PerAccount = 300, WindowSeconds = 60 };
+
+    public RateLimit OpenData { get; set; } = new() { PerAddress = 60, PerAccount = 60, WindowSeconds = 60 };
 
     public RateLimit For(string policy) => policy switch
     {
@@ -67,7 +77,9 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Subscriptions => Subscriptions,
         RateLimitPolicies.Questions => Questions,
         RateLimitPolicies.Uploads => Uploads,
+        RateLimitPolicies.Verification => Verification,
         RateLimitPolicies.Api => Api,
+        RateLimitPolicies.OpenData => OpenData,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate-limit policy."),
     };
 }

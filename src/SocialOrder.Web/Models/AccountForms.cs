@@ -98,3 +98,50 @@ public sealed class RecoveryCodeForm
 public sealed record TwoFactorPage(SocialOrder.Application.Accounts.TwoFactor.TwoFactorSetup Setup, TwoFactorCodeForm Form);
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string ContinueUrl);
+
+/// <summary>The unlock link's page posts its id and token back: a GET alone (a mail scanner) unlocks nothing.</summary>
+public sealed class UnlockForm
+{
+    public Guid UserId { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+}
+
+public sealed class ChangePasswordForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.NewPassword")]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.ConfirmPassword")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+public sealed class ChangeEmailForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [EmailAddress(ErrorMessage = "Validation.EmailValidator")]
+    [Display(Name = "Field.NewEmail")]
+    public string NewEmail { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = string.Empty;
+}
+
+public sealed class ResendConfirmationForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [EmailAddress(ErrorMessage = "Validation.EmailValidator")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = string.Empty;
+}

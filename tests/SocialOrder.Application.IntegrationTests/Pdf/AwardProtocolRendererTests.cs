@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Common;
 using SocialOrder.Infrastructure.Pdf;
 using UglyToad.PdfPig;
@@ -85,7 +86,8 @@ public sealed class AwardProtocolRendererTests
             list.Sum(b => b.Awarded),
             [new("Ким Сергей Алексеевич", "Считаю, что заявке RCP-2026-000004 следовало присудить финансирование вместо резерва.")],
             Hash,
-            "https://socialorder.kz/protocols/AP-2026-0042?h=" + Hash[..16]);
+            "https://socialorder.kz/protocols/AP-2026-0042?h=" + Hash[..16],
+            Instrument.StateSocialOrder);
     }
 
     private static List<string> Words(PdfDocument pdf) => [.. pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)];
@@ -124,6 +126,53 @@ public sealed class AwardProtocolRendererTests
         Assert.Contains(language == ProtocolLanguage.Kk ? "Кворум бар." : "Кворум имеется.", text, StringComparison.Ordinal);
         Assert.Contains(language == ProtocolLanguage.Kk ? "Бағалар" : "Расхождение", words);
         Assert.Contains(language == ProtocolLanguage.Kk ? "Келісілген" : "Согласовано", words);
+    }
+
+    [Theory]
+    [InlineData(ProtocolLanguage.Ru, "по подведению итогов конкурса на предоставление государственных грантов", "конкурса государственного социального заказа")]
+    [InlineData(ProtocolLanguage.Kk, "Мемлекеттік гранттар беру конкурсының қорытындысын", "әлеуметтік тапсырыс конкурсының")]
+    public void Render_StateGrantCall_CallsItselfAStateGrantProtocol(ProtocolLanguage language, string grant, string socialOrder)
+    {
+        using var grantPdf = PdfDocument.Open(_renderer.Render(Protocol() with { Instrument = Instrument.StateGrant }, language));
+        using var orderPdf = PdfDocument.Open(_renderer.Render(Protocol(), language));
+
+        var grantText = string.Join(' ', Words(grantPdf));
+        var orderText = string.Join(' ', Words(orderPdf));
+        Assert.Contains(grant, grantText, StringComparison.Ordinal);
+        Assert.DoesNotContain(socialOrder, grantText, StringComparison.Ordinal);
+        Assert.Contains(socialOrder, orderText, StringComparison.Ordinal);
+        Assert.DoesNotContain(grant, orderText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BothLanguages))]
+    public void Render_TheQrCodeIsOnTheFirstPageAndEveryPageCarriesTheHashAndLink_NeverAPageOfItsOwn(ProtocolLanguage language)
+    {
+        foreach (var bids in new[] { 2, 40 })
+        {
+            var bytes = _renderer.Render(Protocol(bids) with { Instrument = Instrument.StateGrant }, language);
+            // Kept for a human to look at (pdftoppm -png): TestResults/protocols/ beside the test assembly.
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "protocols");
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"protocol-{bids}-bids-{language}.pdf")), bytes);
+            using var pdf = PdfDocument.Open(bytes);
+            var pages = pdf.GetPages().ToList();
+
+            var first = pages[0];
+            var qr = Assert.Single(first.GetImages());
+            Assert.True(qr.BoundingBox.Top > first.Height * 0.75, $"The QR code is at {qr.BoundingBox.Top:0} of {first.Height:0}: not in the header.");
+            Assert.All(pages.Skip(1), p => Assert.Empty(p.GetImages()));
+            foreach (var page in pages)
+            {
+                var words = page.GetWords().Select(w => w.Text).ToList();
+                Assert.Contains(Hash, words);
+                Assert.Contains(Protocol(bids).VerificationUrl, Text(page), StringComparison.Ordinal);
+            }
+
+            // The last page holds the signatures, not a verification block alone.
+            var signature = language == ProtocolLanguage.Kk ? "(қолы)" : "(подпись)";
+            Assert.Contains(signature, pages[^1].GetWords().Select(w => w.Text));
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SocialOrder.Application.Auditing;
 using SocialOrder.Application.Awards;
 using SocialOrder.Application.Awards.PrepareDecision;
 using SocialOrder.Application.Bids;
@@ -14,6 +15,7 @@ using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Evaluation;
+using SocialOrder.Domain.Verification;
 
 namespace SocialOrder.Application.Awards.ConfirmDecision;
 
@@ -70,10 +72,13 @@ public sealed class ConfirmDecisionCommandHandler(
         decision.Lock(officialId, number, now);
         call.MarkAwarded(now);
 
-        var document = await ProtocolBuilder.BuildAsync(db, call, decision, evaluation, links.CallPage(call.Id.Value) + "#results", cancellationToken);
+        var document = await ProtocolBuilder.BuildAsync(db, call, decision, evaluation, links.Verify(decision.DecisionSha256!), cancellationToken);
+        document = document with { AuditHead = await AuditChainHeads.CurrentAsync(db, cancellationToken) };
         var kk = await files.SaveAsync($"{number}-kk.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Kk)), cancellationToken);
         var ru = await files.SaveAsync($"{number}-ru.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Ru)), cancellationToken);
         decision.AttachProtocols(kk.Id, kk.Sha256, ru.Id, ru.Sha256);
+        db.IssuedDocuments.Add(IssuedDocument.Issue(IssuedDocumentKind.AwardProtocol, "kk", kk.Sha256, decision.DecisionSha256!, now, call.Id, number));
+        db.IssuedDocuments.Add(IssuedDocument.Issue(IssuedDocumentKind.AwardProtocol, "ru", ru.Sha256, decision.DecisionSha256!, now, call.Id, number));
 
         // Every submitted bid gets its outcome: its decision line, or Not awarded when it was not evaluated (ineligible).
         var lines = decision.Lines.ToDictionary(l => l.BidId);

@@ -50,6 +50,7 @@ public sealed class AmendCallCommandValidator : AbstractValidator<AmendCallComma
         {
             document.RuleFor(x => x.NameKk).NotEmpty().MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.NameRu).NotEmpty().MaximumLength(300).NoMarkup();
+            document.RuleFor(x => x.NameEn).MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.AllowedTypes).AllowedFileTypes();
         });
     }
@@ -68,14 +69,14 @@ public sealed class AmendCallCommandHandler(IAppDbContext db, ICurrentUser user,
 
         var change = new CallAmendment(
             new LocalizedText(c.SummaryKk!.Trim(), c.SummaryRu!.Trim(), call.Summary.En),
-            new LocalizedText(c.DescriptionKk!.Trim(), c.DescriptionRu!.Trim()),
-            new LocalizedText(c.EligibilityKk!.Trim(), c.EligibilityRu!.Trim()),
+            new LocalizedText(c.DescriptionKk!.Trim(), c.DescriptionRu!.Trim(), call.Description.En),
+            new LocalizedText(c.EligibilityKk!.Trim(), c.EligibilityRu!.Trim(), call.Eligibility.En),
             c.Budget,
             c.MaxPerProject,
             call.Term == CallTerm.Long ? c.YearlyBudgets.Select((a, i) => new YearlyBudget(i + 1, a ?? 0)).ToList() : null,
             c.ClosesAt,
             c.RequiredDocuments.Select(d => new RequiredDocument(
-                new LocalizedText(d.NameKk!.Trim(), d.NameRu!.Trim()), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList());
+                new LocalizedText(d.NameKk!.Trim(), d.NameRu!.Trim(), string.IsNullOrWhiteSpace(d.NameEn) ? null : d.NameEn.Trim()), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList());
         var amendment = call.Amend(change, c.Reason, time.GetUtcNow(), options.Value.MinimumDaysBeforeDeadline);
         await db.SaveChangesAsync(cancellationToken);
         return amendment.Number;

@@ -12,9 +12,10 @@ using SocialOrder.Domain.ReferenceData;
 namespace SocialOrder.Application.Calls.Drafts;
 
 public sealed record CriterionInput(
-    string? Code, string? NameKk, string? NameRu, string? GuidanceKk, string? GuidanceRu, int? MaxPoints, decimal? Weight, int? MinPoints);
+    string? Code, string? NameKk, string? NameRu, string? GuidanceKk, string? GuidanceRu, int? MaxPoints, decimal? Weight, int? MinPoints,
+    string? NameEn = null, string? GuidanceEn = null);
 
-public sealed record DocumentInput(string? NameKk, string? NameRu, bool IsMandatory, string? AllowedTypes);
+public sealed record DocumentInput(string? NameKk, string? NameRu, bool IsMandatory, string? AllowedTypes, string? NameEn = null);
 
 /// <summary>
 /// Creates (no <see cref="CallId"/>) or updates a draft call of the official's own state body. Property names match
@@ -47,15 +48,17 @@ public sealed record SaveCallDraftCommand(
     int ExpertsPerBid,
     decimal DivergenceThreshold,
     decimal MinimumTotalScore,
-    bool ExpertsSeeOtherSheets = false) : ICommand<Result<Guid>>, IAuditable
+    bool ExpertsSeeOtherSheets = false,
+    string? DescriptionEn = null,
+    string? EligibilityEn = null) : ICommand<Result<Guid>>, IAuditable
 {
     public (string Type, string? Id) AuditTarget => ("Call", CallId?.ToString());
 
     public CallContent ToContent() => new(
         Text(TitleKk, TitleRu, TitleEn),
         Text(SummaryKk, SummaryRu, SummaryEn),
-        Text(DescriptionKk, DescriptionRu, null),
-        Text(EligibilityKk, EligibilityRu, null),
+        Text(DescriptionKk, DescriptionRu, DescriptionEn),
+        Text(EligibilityKk, EligibilityRu, EligibilityEn),
         PriorityAreaId is { } a ? new PriorityAreaId(a) : null,
         RegionId is { } r ? new RegionId(r) : null,
         Instrument,
@@ -66,11 +69,11 @@ public sealed record SaveCallDraftCommand(
         YearlyBudgets.Select((amount, i) => new YearlyBudget(i + 1, amount ?? 0)).ToList(),
         OpensAt,
         ClosesAt,
-        RequiredDocuments.Select(d => new RequiredDocument(Text(d.NameKk, d.NameRu, null), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList(),
+        RequiredDocuments.Select(d => new RequiredDocument(Text(d.NameKk, d.NameRu, d.NameEn), d.IsMandatory, FileTypes.Normalize(d.AllowedTypes))).ToList(),
         Criteria.Select(c => new Criterion(
             (c.Code ?? string.Empty).Trim().ToUpperInvariant(),
-            Text(c.NameKk, c.NameRu, null),
-            Text(c.GuidanceKk, c.GuidanceRu, null),
+            Text(c.NameKk, c.NameRu, c.NameEn),
+            Text(c.GuidanceKk, c.GuidanceRu, c.GuidanceEn),
             c.MaxPoints ?? 0,
             c.Weight ?? 0,
             c.MinPoints)).ToList(),
@@ -97,6 +100,8 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
         RuleFor(c => c.DescriptionRu).MaximumLength(20000).NoMarkup();
         RuleFor(c => c.EligibilityKk).MaximumLength(10000).NoMarkup();
         RuleFor(c => c.EligibilityRu).MaximumLength(10000).NoMarkup();
+        RuleFor(c => c.DescriptionEn).MaximumLength(20000).NoMarkup();
+        RuleFor(c => c.EligibilityEn).MaximumLength(10000).NoMarkup();
         RuleFor(c => c.Instrument).IsInEnum();
         RuleFor(c => c.Term).IsInEnum();
         RuleFor(c => c.Budget).GreaterThan(0).WithErrorCode("Call.BudgetNotPositive").LessThan(1_000_000_000_000m);
@@ -124,6 +129,8 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
             criterion.RuleFor(x => x.NameRu).MaximumLength(300).NoMarkup();
             criterion.RuleFor(x => x.GuidanceKk).MaximumLength(2000).NoMarkup();
             criterion.RuleFor(x => x.GuidanceRu).MaximumLength(2000).NoMarkup();
+            criterion.RuleFor(x => x.NameEn).MaximumLength(300).NoMarkup();
+            criterion.RuleFor(x => x.GuidanceEn).MaximumLength(2000).NoMarkup();
             criterion.RuleFor(x => x.MaxPoints).InclusiveBetween(1, 100);
             criterion.RuleFor(x => x.Weight).GreaterThan(0).WithErrorCode("Call.CriterionWeightNotPositive").LessThanOrEqualTo(100);
             criterion.RuleFor(x => x.MinPoints).GreaterThanOrEqualTo(0);
@@ -135,6 +142,7 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
         {
             document.RuleFor(x => x.NameKk).MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.NameRu).MaximumLength(300).NoMarkup();
+            document.RuleFor(x => x.NameEn).MaximumLength(300).NoMarkup();
             document.RuleFor(x => x.AllowedTypes).AllowedFileTypes();
         });
         RuleFor(c => c.ExpertsPerBid).InclusiveBetween(1, 9);

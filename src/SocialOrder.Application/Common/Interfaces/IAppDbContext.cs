@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SocialOrder.Domain.Agreements;
+using SocialOrder.Domain.Accounts;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -6,6 +8,7 @@ using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Evaluation;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Domain.Verification;
 
 namespace SocialOrder.Application.Common.Interfaces;
 
@@ -36,6 +39,12 @@ public interface IAppDbContext
     DbSet<ExpertAssignment> ExpertAssignments { get; }
 
     DbSet<AwardDecision> AwardDecisions { get; }
+
+    DbSet<Agreement> Agreements { get; }
+    DbSet<SignInAttempt> SignInAttempts { get; }
+    DbSet<IssuedDocument> IssuedDocuments { get; }
+
+    DbSet<AuditHead> AuditHeads { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 namespace SocialOrder.Application.Common.Interfaces;
+using SocialOrder.Domain.Calls; // Instrument: the protocol's wording follows it (state social order or state grant)
 using SocialOrder.Domain.Common; // LocalizedText(string Kk, string Ru, string? En = null)
 public enum ProtocolLanguage { Kk, Ru }
 public enum ProtocolMemberRole { Chair, Secretary, Member }
@@ -14,7 +15,9 @@ public sealed record AwardProtocolDocument(
     decimal Budget, IReadOnlyList<ProtocolMember> Members, decimal QuorumFraction,
     int BidsReceived, int BidsWithdrawn, IReadOnlyList<ProtocolIneligibleBid> Ineligible, int BidsEvaluated,
     IReadOnlyList<ProtocolCriterion> Criteria, IReadOnlyList<ProtocolBid> Bids, decimal TotalAwarded,
-    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl);
+    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl, Instrument Instrument, AuditChainHead? AuditHead = null);
+/// The last event of the audit trail when the decision was locked: its sequence number and hash.
+public sealed record AuditChainHead(long Sequence, string Hash);
 public interface IAwardProtocolRenderer
 {
     /// A PDF in one language; the same document always renders to the same bytes.

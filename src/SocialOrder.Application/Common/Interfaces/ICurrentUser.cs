@@ -8,6 +8,11 @@ public interface ICurrentUser
 
     string? IpAddress { get; }
 
+    /// <summary>The client's address as throttles see it: after known proxies, IPv6 by its /64 network; "unknown" outside a request.</summary>
+    string ClientNetwork { get; }
+
+    string? UserAgent { get; }
+
     /// <summary>For officials and observers: the state body they act for (a claim set at sign-in).</summary>
     Guid? StateBodyId { get; }
 

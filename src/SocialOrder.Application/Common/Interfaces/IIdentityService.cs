@@ -20,6 +20,19 @@ public enum SignInOutcome
 /// <summary>An account's two-factor state; the shared key only while it is not yet enabled (enrolment).</summary>
 public sealed record TwoFactorState(string Email, bool Enabled, int RecoveryCodesLeft, string? SharedKey);
 
+/// <summary>The password step's answer; <see cref="Locked"/> when this very attempt locked the account.</summary>
+public sealed record PasswordSignIn(SignInOutcome Outcome, Guid? UserId, IReadOnlyList<string> Roles, AccountLocked? Locked = null)
+{
+    /// <summary>The password was right (the sign-in is done or waits only for the second factor).</summary>
+    public bool PasswordAccepted => Outcome is SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor;
+}
+
+/// <summary>Who to tell that their account was locked, and the token of the link that unlocks it.</summary>
+public sealed record AccountLocked(Guid UserId, string Email, string FullName, string Culture, string UnlockToken);
+
+/// <summary>A requested change of address: who to write to, and the token of the link sent to the new address.</summary>
+public sealed record EmailChange(string OldEmail, string FullName, string Culture, string Token);
+
 public sealed record NewAccount(string Email, string Password, string FullName, string Culture);
 
 public sealed record StaffAccount(string Email, string FullName, string Role, Guid StateBodyId);
@@ -39,7 +52,22 @@ public interface IIdentityService
 
     Task<Result> ResetPasswordAsync(Guid userId, string token, string newPassword);
 
-    Task<(SignInOutcome Outcome, Guid? UserId, IReadOnlyList<string> Roles)> PasswordSignInAsync(string email, string password, bool rememberMe);
+    Task<PasswordSignIn> PasswordSignInAsync(string email, string password, bool rememberMe);
+
+    /// <summary>Changes the password after checking the current one (field <c>CurrentPassword</c>); other sessions end.</summary>
+    Task<Result> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword);
+
+    /// <summary>Checks the password and makes a token for the new address; null (no link) when the address is taken.</summary>
+    Task<Result<EmailChange?>> GenerateEmailChangeTokenAsync(Guid userId, string currentPassword, string newEmail);
+
+    /// <summary>Follows the link sent to the new address: the address (and user name) change, the account's sessions end.</summary>
+    Task<Result> ChangeEmailAsync(Guid userId, string newEmail, string token);
+
+    /// <summary>A confirmation token for an account that exists and is not yet confirmed; otherwise null.</summary>
+    Task<(Guid UserId, string FullName, string Token)?> GenerateConfirmationForUnconfirmedAsync(string email);
+
+    /// <summary>Follows the e-mailed unlock link: ends the lockout and trusts the browser that followed it.</summary>
+    Task<Result> UnlockAsync(Guid userId, string token);
 
     Task SignOutAsync();
 

@@ -16,6 +16,10 @@ public interface IPortalLinks
 
     string ResetPassword(Guid userId, string token);
 
+    string UnlockAccount(Guid userId, string token);
+
+    string ConfirmEmailChange(Guid userId, string email, string token);
+
     string JoinOrganization(string token);
 
     string MyBids();
@@ -27,4 +31,8 @@ public interface IPortalLinks
     string ScoreSheet(Guid assignmentId);
 
     string EvaluationDashboard(Guid callId);
+
+    string MyProject(Guid agreementId);
+    /// <summary>The public verification page for a document whose SHA-256 (file or printed data hash) is given.</summary>
+    string Verify(string sha256);
 }

@@ -12,9 +12,22 @@
         holder.innerHTML = html;
         var row = holder.firstElementChild;
         form.querySelector('[data-rows="' + kind + '"]').appendChild(row);
+        renumber();
         var first = row.querySelector('input:not([type=hidden]), textarea');
         if (first) { first.focus(); }
         preview();
+    }
+
+    // Every field and button of a row is named after its row ("Weight of criterion 2", "Remove document 3"), so
+    // identical rows stay distinguishable to a screen reader; the numbers follow the rows as they are added or removed.
+    function renumber() {
+        form.querySelectorAll('[data-rows]').forEach(function (list) {
+            list.querySelectorAll(':scope > [data-row]').forEach(function (row, i) {
+                row.querySelectorAll('[data-name-format]').forEach(function (el) {
+                    el.setAttribute('aria-label', el.getAttribute('data-name-format').split('{n}').join(String(i + 1)));
+                });
+            });
+        });
     }
 
     function number(input) {
@@ -45,7 +58,7 @@
         var add = e.target.closest('[data-add-row]');
         if (add) { addRow(add.getAttribute('data-add-row')); return; }
         var remove = e.target.closest('[data-remove-row]');
-        if (remove) { remove.closest('[data-row]').remove(); preview(); }
+        if (remove) { remove.closest('[data-row]').remove(); renumber(); preview(); }
     });
     form.addEventListener('input', preview);
     form.addEventListener('change', toggleYearly);

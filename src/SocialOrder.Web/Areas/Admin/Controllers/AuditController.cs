@@ -23,9 +23,13 @@ public sealed class AuditController : AdminController
         {
             Status("Audit.ChainBroken", broken);
         }
+        else if (report.FirstMismatchedHeadSequence is { } head)
+        {
+            Status("Audit.HeadMismatch", head);
+        }
         else
         {
-            Status("Audit.ChainIntact", report.Checked);
+            Status("Audit.ChainIntact", report.Checked, report.HeadsChecked);
         }
 
         return RedirectToAction(nameof(Index));

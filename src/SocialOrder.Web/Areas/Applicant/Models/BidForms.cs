@@ -85,7 +85,8 @@ public sealed class BidForm
         Indicators = e.Content.Indicators.Select(i => new IndicatorForm { Name = i.Name, Baseline = i.Baseline, Target = i.Target }).ToList(),
         Budget = e.Content.Budget.Select(b => new BudgetLineForm { Year = b.Year, Category = b.Category, Description = b.Description, Amount = b.Amount }).ToList(),
         RequestedAmount = e.Content.RequestedAmount == 0 ? null : e.Content.RequestedAmount,
-        CoFinancing = e.Content.CoFinancing == 0 ? null : e.Content.CoFinancing,
+        // Co-financing is optional and 0 is a real answer ("none"): shown as 0, not as a blank to fill in.
+        CoFinancing = e.Content.CoFinancing,
     };
 
     public SaveBidDraftCommand ToCommand(Guid bidId) => new(

@@ -9,4 +9,5 @@ namespace SocialOrder.Web.Areas.Observer.Controllers;
 [Area("Observer")]
 [Authorize(Policy = Policies.Observer)]
 [CallOfOwnBody]
+[AgreementOfOwnBody]
 public abstract class ObserverController : PortalController;

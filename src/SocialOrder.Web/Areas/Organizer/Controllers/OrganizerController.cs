@@ -9,4 +9,5 @@ namespace SocialOrder.Web.Areas.Organizer.Controllers;
 [Area("Organizer")]
 [Authorize(Policy = Policies.Official)]
 [CallOfOwnBody]
+[AgreementOfOwnBody]
 public abstract class OrganizerController : PortalController;

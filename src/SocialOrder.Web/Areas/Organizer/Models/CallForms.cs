@@ -18,11 +18,17 @@ public sealed class CriterionForm
     [Display(Name = "Call.Field.NameRu")]
     public string? NameRu { get; set; }
 
+    [Display(Name = "Call.Field.NameEn")]
+    public string? NameEn { get; set; }
+
     [Display(Name = "Call.Field.GuidanceKk")]
     public string? GuidanceKk { get; set; }
 
     [Display(Name = "Call.Field.GuidanceRu")]
     public string? GuidanceRu { get; set; }
+
+    [Display(Name = "Call.Field.GuidanceEn")]
+    public string? GuidanceEn { get; set; }
 
     [Display(Name = "Call.Field.MaxPoints")]
     public int? MaxPoints { get; set; }
@@ -35,11 +41,11 @@ public sealed class CriterionForm
 
     public static CriterionForm From(Criterion c) => new()
     {
-        Code = c.Code, NameKk = c.Name.Kk, NameRu = c.Name.Ru, GuidanceKk = c.Guidance.Kk, GuidanceRu = c.Guidance.Ru,
+        Code = c.Code, NameKk = c.Name.Kk, NameRu = c.Name.Ru, NameEn = c.Name.En, GuidanceKk = c.Guidance.Kk, GuidanceRu = c.Guidance.Ru, GuidanceEn = c.Guidance.En,
         MaxPoints = c.MaxPoints, Weight = c.Weight, MinPoints = c.MinPoints,
     };
 
-    public CriterionInput ToInput() => new(Code, NameKk, NameRu, GuidanceKk, GuidanceRu, MaxPoints, Weight, MinPoints);
+    public CriterionInput ToInput() => new(Code, NameKk, NameRu, GuidanceKk, GuidanceRu, MaxPoints, Weight, MinPoints, NameEn, GuidanceEn);
 }
 
 public sealed class DocumentForm
@@ -50,15 +56,18 @@ public sealed class DocumentForm
     [Display(Name = "Call.Field.DocumentNameRu")]
     public string? NameRu { get; set; }
 
+    [Display(Name = "Call.Field.DocumentNameEn")]
+    public string? NameEn { get; set; }
+
     [Display(Name = "Call.Field.Mandatory")]
     public bool IsMandatory { get; set; }
 
     [Display(Name = "Call.Field.AllowedTypes")]
     public string? AllowedTypes { get; set; }
 
-    public static DocumentForm From(RequiredDocument d) => new() { NameKk = d.Name.Kk, NameRu = d.Name.Ru, IsMandatory = d.IsMandatory, AllowedTypes = d.AllowedTypes };
+    public static DocumentForm From(RequiredDocument d) => new() { NameKk = d.Name.Kk, NameRu = d.Name.Ru, NameEn = d.Name.En, IsMandatory = d.IsMandatory, AllowedTypes = d.AllowedTypes };
 
-    public DocumentInput ToInput() => new(NameKk, NameRu, IsMandatory, AllowedTypes);
+    public DocumentInput ToInput() => new(NameKk, NameRu, IsMandatory, AllowedTypes, NameEn);
 }
 
 /// <summary>The call editor. Field names equal the command's, so every message lands beside its field.</summary>
@@ -88,11 +97,17 @@ public sealed class CallForm
     [Display(Name = "Call.Field.DescriptionRu")]
     public string? DescriptionRu { get; set; }
 
+    [Display(Name = "Call.Field.DescriptionEn")]
+    public string? DescriptionEn { get; set; }
+
     [Display(Name = "Call.Field.EligibilityKk")]
     public string? EligibilityKk { get; set; }
 
     [Display(Name = "Call.Field.EligibilityRu")]
     public string? EligibilityRu { get; set; }
+
+    [Display(Name = "Call.Field.EligibilityEn")]
+    public string? EligibilityEn { get; set; }
 
     [Display(Name = "Call.Field.PriorityArea")]
     public int? PriorityAreaId { get; set; }
@@ -150,8 +165,8 @@ public sealed class CallForm
     {
         TitleKk = c.Title.Kk, TitleRu = c.Title.Ru, TitleEn = c.Title.En,
         SummaryKk = c.Summary.Kk, SummaryRu = c.Summary.Ru, SummaryEn = c.Summary.En,
-        DescriptionKk = c.Description.Kk, DescriptionRu = c.Description.Ru,
-        EligibilityKk = c.Eligibility.Kk, EligibilityRu = c.Eligibility.Ru,
+        DescriptionKk = c.Description.Kk, DescriptionRu = c.Description.Ru, DescriptionEn = c.Description.En,
+        EligibilityKk = c.Eligibility.Kk, EligibilityRu = c.Eligibility.Ru, EligibilityEn = c.Eligibility.En,
         PriorityAreaId = c.PriorityAreaId?.Value, RegionId = c.RegionId?.Value, Instrument = c.Instrument,
         Budget = c.Budget == 0 ? null : c.Budget, MaxPerProject = c.MaxPerProject == 0 ? null : c.MaxPerProject,
         DurationMonths = c.DurationMonths == 0 ? null : c.DurationMonths, Term = c.Term,
@@ -171,7 +186,7 @@ public sealed class CallForm
         ClosesAt is { } c ? KazakhstanTime.FromLocal(c) : null,
         RequiredDocuments.OfType<DocumentForm>().Select(d => d.ToInput()).ToList(),
         Criteria.OfType<CriterionForm>().Select(c => c.ToInput()).ToList(),
-        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets);
+        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets, DescriptionEn, EligibilityEn);
 }
 
 public sealed record CallEditorPage(Guid? CallId, string? ReferenceNumber, CallForm Form, ReferenceDataView Reference);
