@@ -66,6 +66,9 @@ public static class DependencyInjection
         services.Configure<AuditHeadOptions>(configuration.GetSection(AuditHeadOptions.Section));
         services.AddSingleton<AuditHeadPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadPublisher>());
+        services.Configure<AuditSealerOptions>(configuration.GetSection(AuditSealerOptions.Section));
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()

@@ -29,15 +29,18 @@ public sealed class AuditHeadTests
             Assert.True(created.IsSuccess);
         }
 
+        await SealAsync(app);
         return app;
     }
+
+    private static Task<int> SealAsync(PortalFactory app) => app.Services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
 
     private static AuditHeadPublisher Publisher(PortalFactory app) => app.Services.GetRequiredService<AuditHeadPublisher>();
 
     private static async Task<List<AuditEvent>> EventsAsync(PortalFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     [Fact]
@@ -49,10 +52,11 @@ public sealed class AuditHeadTests
         // Two nodes' publishers at the same moment: the advisory lock and the check inside it leave one head.
         var published = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Publisher(app).PublishIfDueAsync(CancellationToken.None)));
         var first = Assert.Single(published, h => h is not null)!;
-        Assert.Equal((tail.Id, tail.Hash), (first.Sequence, first.Hash));
+        Assert.Equal((tail.Sequence!.Value, tail.Hash), (first.Sequence, first.Hash));
 
         // The chain moves, but the interval (60 minutes) has not passed: nothing; after it, a new head.
         await app.SendAsync(new CreateStateBodyCommand("Ещё", "Ещё", null, "991243009999", StateBodyKind.Ministry, null), Admin);
+        await SealAsync(app);
         Assert.Null(await Publisher(app).PublishIfDueAsync(CancellationToken.None));
         app.Clock.Advance(TimeSpan.FromMinutes(61));
         var second = await Publisher(app).PublishIfDueAsync(CancellationToken.None);
@@ -87,7 +91,7 @@ public sealed class AuditHeadTests
         // A forger with database rights edits the second event and recomputes every hash after it, so the chain
         // alone still links up; only the head published before the edit gives it away.
         var events = await EventsAsync(app);
-        var previous = events[0].Hash;
+        var previous = events[0].Hash!;
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
         {
             await connection.OpenAsync();
@@ -99,14 +103,15 @@ public sealed class AuditHeadTests
             foreach (var e in events.Skip(1))
             {
                 var actor = e == events[1] ? "someone-else" : e.ActorName;
-                var forged = AuditEvent.Record(e.OccurredAt, e.ActorId, actor, e.Action, e.EntityType, e.EntityId, e.Outcome, e.Details, e.IpAddress, previous);
+                var forged = AuditEvent.Record(e.OccurredAt, e.ActorId, actor, e.Action, e.EntityType, e.EntityId, e.Outcome, e.Details, e.IpAddress);
+                forged.Seal(e.Sequence!.Value, previous, e.SealedAt!.Value);
                 await using var update = new NpgsqlCommand("UPDATE audit_events SET actor_name = @actor, previous_hash = @previous, hash = @hash WHERE id = @id", connection);
                 update.Parameters.AddWithValue("actor", (object?)actor ?? DBNull.Value);
                 update.Parameters.AddWithValue("previous", previous);
-                update.Parameters.AddWithValue("hash", forged.Hash);
+                update.Parameters.AddWithValue("hash", forged.Hash!);
                 update.Parameters.AddWithValue("id", e.Id);
                 await update.ExecuteNonQueryAsync();
-                previous = forged.Hash;
+                previous = forged.Hash!;
             }
 
             await using var on = new NpgsqlCommand("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete", connection);
@@ -132,7 +137,7 @@ public sealed class AuditHeadTests
             await using var forge = new NpgsqlCommand(
                 "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete; " +
                 "UPDATE audit_events SET details = 'rewritten' WHERE id = (SELECT min(id) FROM audit_events); " +
-                $"DELETE FROM audit_events WHERE id = {head.Sequence}; " +
+                $"DELETE FROM audit_events WHERE sequence = {head.Sequence}; " +
                 "ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete;",
                 connection);
             await forge.ExecuteNonQueryAsync();

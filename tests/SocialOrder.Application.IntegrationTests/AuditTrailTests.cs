@@ -6,6 +6,7 @@ using SocialOrder.Application.Auditing.VerifyAuditChain;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.ReferenceData.CreateStateBody;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Infrastructure.Auditing;
 using SocialOrder.Infrastructure.Persistence;
 using SocialOrder.Testing;
 
@@ -63,11 +64,13 @@ public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFac
             app.SendAsync(new CreateStateBodyCommand($"Орган {i}", $"Орган {i}", null, $"99124100{i:0000}", StateBodyKind.Ministry, null), Admin));
         var results = await Task.WhenAll(writes);
         Assert.All(results, r => Assert.True(r.IsSuccess));
+        await app.Services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
 
         var report = await app.SendAsync(new VerifyAuditChainQuery());
 
         Assert.Null(report.FirstBrokenId);
         Assert.True(report.Checked >= 12);
+        Assert.Equal(0, report.Unsealed);
     }
 
     [Fact]
@@ -79,6 +82,8 @@ public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFac
         {
             await factory.SendAsync(new CreateStateBodyCommand($"Б {i}", $"Б {i}", null, $"99124200{i:0000}", StateBodyKind.Ministry, null), Admin);
         }
+
+        await factory.Services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
 
         await using (var connection = new NpgsqlConnection(factory.ConnectionString))
         {

@@ -6,24 +6,16 @@ using SocialOrder.Infrastructure.Persistence;
 namespace SocialOrder.Infrastructure.Auditing;
 
 /// <summary>
-/// Appends in its own connection and transaction so that a failed business save cannot take the audit
-/// record with it; an advisory lock serialises writers so the hash chain has exactly one tail.
+/// Appends in its own connection (one autocommitted INSERT) so that a failed business save cannot take the audit record
+/// with it. Nothing else: no lock, no read of the chain's tail. The event is unsealed until <see cref="AuditSealer"/>
+/// links it into the hash chain, a second or two later (ADR 30).
 /// </summary>
 public sealed class AuditLog(DbContextOptions<AppDbContext> options, ICurrentUser user, TimeProvider time) : IAuditLog
 {
-    private const long ChainLockKey = 7_420_001;
-
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var db = new AppDbContext(options);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
-        var previous = await db.AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Id)
-            .Select(e => e.Hash)
-            .FirstOrDefaultAsync(cancellationToken) ?? AuditEvent.GenesisHash;
-        db.AuditEvents.Add(AuditEvent.Record(
+        var e = AuditEvent.Record(
             time.GetUtcNow(),
             user.Id,
             user.Name ?? "system",
@@ -31,12 +23,14 @@ public sealed class AuditLog(DbContextOptions<AppDbContext> options, ICurrentUse
             entry.EntityType,
             entry.EntityId,
             entry.Outcome,
-            Truncate(entry.Details, 4000),
-            user.IpAddress,
-            previous));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            entry.Details,
+            user.IpAddress);
+        await using var db = new AppDbContext(options);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO audit_events (occurred_at, actor_id, actor_name, action, entity_type, entity_id, outcome, details, ip_address)
+            VALUES ({e.OccurredAt}, {e.ActorId}, {e.ActorName}, {e.Action}, {e.EntityType}, {e.EntityId}, {e.Outcome}, {e.Details}, {e.IpAddress})
+            """,
+            cancellationToken);
     }
-
-    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

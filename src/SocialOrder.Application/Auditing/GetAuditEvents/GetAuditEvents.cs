@@ -7,7 +7,7 @@ namespace SocialOrder.Application.Auditing.GetAuditEvents;
 
 public sealed record AuditEventRow(
     long Id, DateTimeOffset OccurredAt, string? ActorName, string Action, string? EntityType, string? EntityId,
-    string Outcome, string? Details, string Hash);
+    string Outcome, string? Details, long? Sequence, string? Hash);
 
 public sealed record GetAuditEventsQuery(string? Action, string? Actor, string? Outcome, int Page, int PageSize = 50)
     : IQuery<PagedList<AuditEventRow>>;
@@ -38,7 +38,7 @@ public sealed class GetAuditEventsQueryHandler(IAppDbContext db) : IQueryHandler
             .OrderByDescending(e => e.Id)
             .Skip((page - 1) * size)
             .Take(size)
-            .Select(e => new AuditEventRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Outcome, e.Details, e.Hash))
+            .Select(e => new AuditEventRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Outcome, e.Details, e.Sequence, e.Hash))
             .ToListAsync(cancellationToken);
         return new PagedList<AuditEventRow>(items, page, size, total);
     }

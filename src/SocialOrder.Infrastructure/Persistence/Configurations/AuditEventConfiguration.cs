@@ -10,6 +10,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
     {
         builder.ToTable("audit_events");
         builder.HasKey(e => e.Id);
+        builder.Ignore(e => e.IsSealed);
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
         builder.Property(e => e.Action).HasMaxLength(AuditEvent.MaxCodeLength);
         builder.Property(e => e.ActorName).HasMaxLength(AuditEvent.MaxNameLength);
@@ -20,6 +21,10 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.IpAddress).HasMaxLength(AuditEvent.MaxAddressLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        // The chain's order: unique, so two sealers that somehow raced could not both commit the same place.
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        // What the sealer picks up next: small, since events stay unsealed for a second or two.
+        builder.HasIndex(e => e.Id, "ix_audit_events_unsealed").HasFilter("sequence IS NULL").HasDatabaseName("ix_audit_events_unsealed");
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.Action, e.Id });
         builder.HasIndex(e => new { e.ActorName, e.Id });

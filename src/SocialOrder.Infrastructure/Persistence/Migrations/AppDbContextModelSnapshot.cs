@@ -177,6 +177,53 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_attempts_at");
+
+                    b.HasIndex("Address", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_address_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,53 +406,6 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("agreements", (string)null);
                 });
 
-            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("succeeded");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_sign_in_attempts");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_sign_in_attempts_at");
-
-                    b.HasIndex("Address", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_address_at");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
-
-                    b.ToTable("sign_in_attempts", (string)null);
-                });
-
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -446,7 +446,6 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("hash")
@@ -468,17 +467,28 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sealed_at");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_events");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
 
                     b.HasIndex("Action", "Id")
                         .HasDatabaseName("ix_audit_events_action_id");
@@ -488,6 +498,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_events_entity_type_entity_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_audit_events_unsealed")
+                        .HasDatabaseName("ix_audit_events_unsealed")
+                        .HasFilter("sequence IS NULL");
 
                     b.ToTable("audit_events", (string)null);
                 });
