@@ -58,8 +58,9 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
                 return Result<Guid>.Failure(ResultStatus.RuleBroken, problems.Select(p => new Error(p.Code, p.Field, p.Arg is null ? null : [p.Arg])).ToList());
             }
 
-            // Outside the window the domain refuses (and the transaction, counter included, rolls back).
-            var receipt = await numbers.NextAsync("RCP", KazakhstanTime.ToLocal(now).Year, cancellationToken);
+            // From a sequence: no row stays locked until commit, so submissions at the deadline do not queue behind each
+            // other. Outside the window the domain refuses and the transaction rolls back, leaving a gap (ADR 30).
+            var receipt = await numbers.NextFromSequenceAsync("RCP", KazakhstanTime.ToLocal(now).Year, cancellationToken);
             var submission = bid!.Submit(call, receipt, c.IdempotencyKey, user.Id!.Value, now);
             db.BidSubmissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,9 +1,17 @@
 namespace SocialOrder.Application.Common.Interfaces;
 
-/// <summary>Gap-free, unique, human-readable numbers per prefix and year, e.g. SSO-2027-0042.</summary>
+/// <summary>Unique, human-readable numbers per prefix and year, e.g. SSO-2027-0042.</summary>
 public interface IReferenceNumbers
 {
+    /// <summary>Gap-free: a counter row incremented in the caller's transaction, so it is locked until that commits.</summary>
     Task<string> NextAsync(string prefix, int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Unique and increasing per prefix and year, from a PostgreSQL sequence (one per prefix and year, created on first
+    /// use): nothing stays locked until commit, so concurrent transactions never wait for each other; a transaction that
+    /// rolls back leaves a gap (ADR 30). For receipts, which come in bursts at the deadline.
+    /// </summary>
+    Task<string> NextFromSequenceAsync(string prefix, int year, CancellationToken cancellationToken);
 }
 
 /// <summary>E-mails written in the same transaction as the change they announce and sent after it commits.</summary>

@@ -88,11 +88,49 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                 END;
                 $$;
                 """);
+
+            // Numbers with gaps from one sequence per prefix and year (receipts: ADR 30), created on first use. The
+            // common path is a catalogue lookup and nextval; only the first number of a year creates the sequence, and a
+            // creator racing another simply uses the one that won.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION next_reference_number(p_prefix text, p_year integer) RETURNS bigint LANGUAGE plpgsql AS $$
+                DECLARE
+                    sequence_name text := lower('reference_' || p_prefix || '_' || p_year);
+                BEGIN
+                    IF p_prefix !~ '^[A-Za-z]{1,10}$' OR p_year NOT BETWEEN 1 AND 9999 THEN
+                        RAISE EXCEPTION 'invalid reference number prefix or year: % %', p_prefix, p_year;
+                    END IF;
+                    IF to_regclass(sequence_name) IS NULL THEN
+                        BEGIN
+                            EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', sequence_name);
+                        EXCEPTION WHEN unique_violation OR duplicate_table THEN
+                            NULL;
+                        END;
+                    END IF;
+                    RETURN nextval(sequence_name::regclass);
+                END;
+                $$;
+                """);
+
+            // Receipts numbered so far by the counter row go on from where it stopped, in a sequence of their own.
+            migrationBuilder.Sql("""
+                DO $$
+                DECLARE
+                    counter record;
+                BEGIN
+                    FOR counter IN SELECT year, last_value FROM reference_counters WHERE prefix = 'RCP' AND last_value > 0 LOOP
+                        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', 'reference_rcp_' || counter.year);
+                        PERFORM setval(('reference_rcp_' || counter.year)::regclass, counter.last_value);
+                    END LOOP;
+                END;
+                $$;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP FUNCTION next_reference_number(text, integer);");
             migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
