@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Npgsql;
 using SocialOrder.Infrastructure.Persistence.Embedded;
 
 namespace SocialOrder.Web.Infrastructure;
@@ -5,7 +7,7 @@ namespace SocialOrder.Web.Infrastructure;
 /// <summary>
 /// The connection string the portal uses: the configured one, or else (in Development, or when
 /// Database:Embedded is true) a project-local PostgreSQL started from the machine's binaries and
-/// stopped again when the portal stops.
+/// stopped again when the portal stops. Either way the connection pool is bounded (<see cref="WithPoolBound"/>, ADR 30).
 /// </summary>
 public sealed partial class DatabaseConnection : IDisposable
 {
@@ -17,7 +19,7 @@ public sealed partial class DatabaseConnection : IDisposable
         var configured = configuration.GetConnectionString("Default");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            ConnectionString = configured;
+            ConnectionString = WithPoolBound(configured, configuration);
             return;
         }
 
@@ -39,10 +41,43 @@ public sealed partial class DatabaseConnection : IDisposable
         var port = configuration.GetValue("Database:EmbeddedPort", 54329);
         _server = LocalPostgresServer.StartOrReuse(root, port, fastButUnsafe: false, message => LogEmbedded(logger, message));
         _server.EnsureDatabase(DatabaseName);
-        ConnectionString = _server.ConnectionString(DatabaseName);
+        ConnectionString = WithPoolBound(_server.ConnectionString(DatabaseName), configuration);
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The pool's Maximum Pool Size: <c>Database:MaxPoolSize</c> when set, else the connection string's own when it
+    /// names one, else four connections per core. A request finding every connection busy waits in the portal (up to
+    /// the connection string's Timeout, 15 s by default) instead of adding a backend to a PostgreSQL that has no core
+    /// left to run it.
+    /// </summary>
+    public static string WithPoolBound(string connectionString, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration.GetValue<int?>("Database:MaxPoolSize");
+        if (configured is null && NamesMaxPoolSize(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = Math.Max(1, configured ?? DefaultMaxPoolSize),
+        };
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
+        return builder.ConnectionString;
+    }
+
+    public static int DefaultMaxPoolSize => 4 * Environment.ProcessorCount;
+
+    private static bool NamesMaxPoolSize(string connectionString)
+    {
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())
+            .Any(k => k is "MAXIMUMPOOLSIZE" or "MAXPOOLSIZE");
+    }
 
     public void Dispose()
     {
