@@ -13,7 +13,7 @@ public sealed class AuditHead
 
     public long Id { get; private set; }
 
-    /// <summary>The id of the chain's last event when the head was taken.</summary>
+    /// <summary>The chain sequence number of the last sealed event when the head was taken (before ADR 30: its id, the same number).</summary>
     public long Sequence { get; private set; }
 
     public string Hash { get; private set; }
