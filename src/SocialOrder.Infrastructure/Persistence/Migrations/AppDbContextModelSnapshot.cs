@@ -177,6 +177,53 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_attempts_at");
+
+                    b.HasIndex("Address", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_address_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,53 +404,6 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_agreements_state_body_id_status");
 
                     b.ToTable("agreements", (string)null);
-                });
-
-            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("succeeded");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_sign_in_attempts");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_sign_in_attempts_at");
-
-                    b.HasIndex("Address", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_address_at");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
-
-                    b.ToTable("sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
@@ -609,6 +609,15 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasPrecision(6, 4)
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("quorum_fraction");
+
+                    b.Property<int>("RankedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ranked_count");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1067,6 +1076,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Term", "Status")
                         .HasDatabaseName("ix_calls_term_status");
+
+                    b.HasIndex(new[] { "PublishedAt", "Id" }, "ix_calls_public_newest")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_calls_published_at_id")
+                        .HasFilter("status <> 'Draft' AND published_at IS NOT NULL");
 
                     b.ToTable("calls", (string)null);
                 });
