@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SocialOrder.Application;
 
@@ -9,6 +10,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Common.Files.UploadScanning>();
+        services.TryAddScoped<Common.Interfaces.IPublicPageCache, Common.Interfaces.NoPublicPageCache>();
         return services;
     }
 }

@@ -123,6 +123,7 @@ namespace SocialOrder.Web
             services.AddHttpContextAccessor();
             services.AddScoped<ICurrentUser, CurrentUser>();
             services.AddPublicCalls(configuration);
+            services.AddPublicPageCache(configuration);
             services.AddPortalProtection(configuration);
             services.AddOpenData(configuration);
 
@@ -221,6 +222,9 @@ namespace SocialOrder.Web
             app.UseAuthentication();
             app.UseAuthorization();
             app.UsePortalRateLimits();
+
+            // After localization (copies vary by culture) and authentication (signed-in visitors bypass it), ADR 29.
+            app.UseOutputCache();
 
             app.MapHealthChecks("/health", new() { Predicate = _ => false });
             app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

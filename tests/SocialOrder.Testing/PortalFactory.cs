@@ -47,6 +47,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool TwoFactorRequiredForStaff => false;
 
+    /// <summary>
+    /// Output caching of public pages (ADR 29): off here, since many tests change data behind the portal's back and
+    /// read the catalogue again; the cache's own tests use a factory that turns it on.
+    /// </summary>
+    protected virtual bool CachePublicPages => false;
+
     public async Task InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
@@ -80,6 +86,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.UseSetting("Ocds:ExportEnabled", "false");
         builder.UseSetting("TwoFactor:RequiredForStaff", TwoFactorRequiredForStaff ? "true" : "false");
+        builder.UseSetting("PublicPages:CacheSeconds", CachePublicPages ? "300" : "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -445,8 +445,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                     $"{login} did not sign in: {signedIn.StatusCode} {signedIn.Headers.Location}");
             }
 
-            // The anti-forgery token is the user's own: the language form on the home page carries one for everybody.
-            users[who] = (page, WebPage.AntiforgeryToken((await page.GetAsync("/")).Html));
+            // The anti-forgery token is the user's own: the subscription page's form carries one for everybody (the
+            // home page's language buttons no longer do: it is output-cached, ADR 29).
+            users[who] = (page, WebPage.AntiforgeryToken((await page.GetAsync("/Calls/subscribe")).Html));
         }
 
         return users;

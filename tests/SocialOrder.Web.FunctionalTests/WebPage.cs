@@ -31,8 +31,16 @@ public sealed partial class WebPage(HttpClient client)
     public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, IDictionary<string, string> fields)
     {
         var (_, html) = await GetAsync(pageUrl);
-        var token = AntiforgeryToken(html);
-        var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+
+        // The language buttons and the catalogue's subscription form carry no token (their pages are output-cached
+        // for every anonymous visitor, ADR 29); every other form does.
+        var match = TokenRegex().Match(html);
+        var content = new Dictionary<string, string>(fields);
+        if (match.Success)
+        {
+            content["__RequestVerificationToken"] = match.Groups[1].Value;
+        }
+
         return await Client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(content));
     }
 

@@ -37,6 +37,12 @@ public sealed record DecisionLine(
 public sealed record Dissent(Guid MemberId, string MemberName, string Text, DateTimeOffset At);
 
 /// <summary>
+/// One submitted bid's evaluation as it stood when the decision was locked: what the public results and the applicant's
+/// feedback show, stored so that they are read, not recomputed, on every view (the experts' sheet totals are left out).
+/// </summary>
+public sealed record LockedBidResult(BidId BidId, string ReceiptNumber, LocalizedText Organization, int? Rank, BidAggregate? Aggregate);
+
+/// <summary>
 /// The competition commission's decision on a call: who sits on it and who attended (quorum), the allocation the portal
 /// proposed from the ranking, the secretary's justified changes, dissenting opinions; once confirmed it is locked, hashed
 /// and never changes again.
@@ -89,6 +95,12 @@ public sealed class AwardDecision : Entity
     public string? ProtocolKkSha256 { get; private set; }
 
     public string? ProtocolRuSha256 { get; private set; }
+
+    /// <summary>Every submitted bid's evaluation at the lock (empty for decisions locked before it was kept).</summary>
+    public IReadOnlyList<LockedBidResult> Results { get; private set; } = [];
+
+    /// <summary>How many bids the ranking held at the lock.</summary>
+    public int RankedCount { get; private set; }
 
     public decimal Total => Lines.Sum(l => l.Amount);
 
@@ -224,9 +236,11 @@ public sealed class AwardDecision : Entity
     }
 
     /// <summary>Locks the decision; the protocol number and the hash of its canonical data are fixed here.</summary>
-    public void Lock(Guid officialId, string protocolNumber, DateTimeOffset now)
+    public void Lock(Guid officialId, string protocolNumber, DateTimeOffset now, IReadOnlyList<LockedBidResult>? results = null, int rankedCount = 0)
     {
         CheckRule(new DecisionMustBeConfirmableRule(ConfirmationProblems()));
+        Results = results?.Select(r => r with { Aggregate = r.Aggregate is { } a ? a with { SheetTotals = [] } : null }).ToList() ?? [];
+        RankedCount = rankedCount;
         Status = DecisionStatus.Locked;
         LockedAt = now;
         LockedBy = officialId;

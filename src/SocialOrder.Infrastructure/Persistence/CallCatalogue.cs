@@ -24,6 +24,12 @@ public sealed class CallCatalogue(AppDbContext db) : ICallCatalogue
     {
         ArgumentNullException.ThrowIfNull(query);
         var calls = Filter(db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft), query, now);
+        if (PrefixQuery(query.Search) is null)
+        {
+            // Always true of a public call; it lets the page use the partial index ix_calls_published_at_id (which a
+            // full-text search must not, see CallConfiguration).
+            calls = calls.Where(c => c.PublishedAt != null);
+        }
 
         // The planner prices "search_vector @@ query" on a sequential scan as if each vector were at hand, but every
         // one must be read back from TOAST and decompressed: a broad search then costs tens of times the GIN index's
@@ -35,7 +41,10 @@ public sealed class CallCatalogue(AppDbContext db) : ICallCatalogue
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
         }
 
-        var total = await calls.CountAsync(cancellationToken);
+        // Counted only as far as the page needs: beyond GetCallCatalogueQuery.CountCap the page says "more than 1,000"
+        // (a broad search would otherwise read every match a second time just to count it).
+        var countLimit = GetCallCatalogueQuery.CountLimit(page, pageSize);
+        var total = await calls.Take(countLimit).CountAsync(cancellationToken);
 
         // Plain columns only: a projection through a constructor would make EF read whole rows (descriptions, jsonb).
         var rows = await (from c in Sort(calls, query.Sort, now)

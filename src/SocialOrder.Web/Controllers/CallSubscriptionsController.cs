@@ -22,7 +22,11 @@ public sealed class CallSubscriptionsController : PortalController
     public async Task<IActionResult> Subscribe(int? region, int? area, CancellationToken ct) =>
         View(await ModelAsync(new SubscriptionForm { RegionId = region, PriorityAreaId = area }, ct));
 
+    // No antiforgery token: the form sits on the catalogue, which is stored for every anonymous visitor (ADR 29). The
+    // request needs no session, so a forged one could do no more than its author could directly: ask for a
+    // confirmation e-mail (double opt-in), within the same rate limits.
     [HttpPost("subscribe")]
+    [IgnoreAntiforgeryToken]
     [EnableRateLimiting(RateLimitPolicies.Subscriptions)]
     [RateLimitAccountField("Form." + nameof(SubscriptionForm.Email))]
     public async Task<IActionResult> Subscribe([Bind(Prefix = "Form")] SubscriptionForm form, CancellationToken ct)

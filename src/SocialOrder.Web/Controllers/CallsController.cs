@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using SocialOrder.Application.Calls.AskQuestion;
 using SocialOrder.Application.Calls.Catalogue;
@@ -19,6 +20,7 @@ public sealed class CallsController : PortalController
 {
     [HttpGet("")]
     [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCaching.Policy)]
     public async Task<IActionResult> Index(CatalogueForm filter, CancellationToken ct)
     {
         // A value that does not even parse (letters in an amount) is reported, and the rest of the search still runs.
@@ -30,6 +32,7 @@ public sealed class CallsController : PortalController
         }
 
         var result = await Sender.Send(filter.ToQuery(), ct);
+        HttpContext.CacheAsCataloguePage(result.IsSuccess ? result.Value.NextPhaseChangeAt : null, result.IsSuccess ? result.Value.Now : DateTimeOffset.MinValue);
         if (result.IsSuccess)
         {
             return View(new CatalogueModel(filter, result.Value, new SubscriptionForm { RegionId = filter.Region > 0 ? filter.Region : null, PriorityAreaId = filter.Area }));
@@ -43,10 +46,12 @@ public sealed class CallsController : PortalController
 
     [HttpGet("{id:guid}")]
     [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCaching.Policy)]
     public Task<IActionResult> Details(Guid id, CancellationToken ct) => ShowAsync(new GetPublicCallQuery(id), new QuestionForm(), ct);
 
     [HttpGet("ref/{reference}")]
     [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCaching.Policy)]
     public Task<IActionResult> ByReference(string reference, CancellationToken ct) =>
         ShowAsync(new GetPublicCallQuery(null, reference), new QuestionForm(), ct);
 
@@ -88,6 +93,9 @@ public sealed class CallsController : PortalController
             return failure;
         }
 
+        // A stored copy of the page (and its results) lives until the call next opens or closes, or changes.
+        var c = call.Value;
+        HttpContext.CacheAsCallPage(c.Id, c.OpensAt > c.Now ? c.OpensAt : c.ClosesAt > c.Now ? c.ClosesAt : null, c.Now);
         var questions = await Sender.Send(new GetCallQuestionsQuery(call.Value.Id, AnsweredOnly: true), ct);
         var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResults.GetCallResultsQuery(call.Value.Id), ct) : null;
         return View("Details", new CallPageModel(call.Value, questions, ask, results));

@@ -9,10 +9,14 @@ namespace SocialOrder.Web.Controllers;
 public sealed class HomeController : PortalController
 {
     [HttpGet]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCaching.Policy)]
     public IActionResult Index() => View();
 
+    // No antiforgery token: the language buttons sit on pages stored for every anonymous visitor (ADR 29), and a
+    // forged request could only change the visitor's language.
     [HttpPost]
     [Route("/culture")]
+    [IgnoreAntiforgeryToken]
     public IActionResult SetCulture(string culture, string? returnUrl, [FromServices] TimeProvider time)
     {
         if (PortalSetup.Cultures.Contains(culture))

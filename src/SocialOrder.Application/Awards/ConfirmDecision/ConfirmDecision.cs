@@ -69,7 +69,9 @@ public sealed class ConfirmDecisionCommandHandler(
         }
 
         var number = await numbers.NextAsync("PRT", Domain.Common.KazakhstanTime.ToLocal(now).Year, cancellationToken);
-        decision.Lock(officialId, number, now);
+        // What the public results and each applicant's feedback show is kept with the lock, never recomputed per view.
+        var results = evaluation.Bids.Select(b => new LockedBidResult(new BidId(b.BidId), b.ReceiptNumber, b.Organization, b.Rank, b.Aggregate)).ToList();
+        decision.Lock(officialId, number, now, results, evaluation.Ranking.Count);
         call.MarkAwarded(now);
 
         var document = await ProtocolBuilder.BuildAsync(db, call, decision, evaluation, links.Verify(decision.DecisionSha256!), cancellationToken);

@@ -44,28 +44,42 @@ public sealed class GetBidFeedbackQueryHandler(IAppDbContext db, ICurrentUser us
             return new BidFeedback(bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, false, bid.Eligibility, call.Criteria, null, null, 0, null, 0, null, []);
         }
 
-        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
-        var mine = evaluation.Bids.SingleOrDefault(b => b.BidId == bid.Id.Value);
+        // The evaluation as the lock stored it; recomputed only for a decision locked before it was kept.
+        BidAggregate? aggregate;
+        int? rank;
+        int ranked;
+        if (decision.Results.Count > 0)
+        {
+            var stored = decision.Results.SingleOrDefault(r => r.BidId == bid.Id);
+            (aggregate, rank, ranked) = (stored?.Aggregate, stored?.Rank, decision.RankedCount);
+        }
+        else
+        {
+            var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
+            var mine = evaluation.Bids.SingleOrDefault(b => b.BidId == bid.Id.Value);
+            (aggregate, rank, ranked) = (mine?.Aggregate, mine?.Rank, evaluation.Ranking.Count);
+        }
+
         var line = decision.Lines.SingleOrDefault(l => l.BidId == bid.Id);
         var sheets = await db.ExpertAssignments.AsNoTracking()
             .Where(a => a.BidId == bid.Id && a.Status == AssignmentStatus.Accepted && a.SheetStatus == SheetStatus.Submitted)
             .OrderBy(a => a.SubmittedAt).ToListAsync(cancellationToken);
         return new BidFeedback(
-            bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, true, bid.Eligibility, call.Criteria, mine?.Aggregate is { } g ? g with { SheetTotals = [] } : null,
-            mine?.Rank, evaluation.Ranking.Count,
-            line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m, Reason(bid, mine, line),
+            bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, true, bid.Eligibility, call.Criteria, aggregate is { } g ? g with { SheetTotals = [] } : null,
+            rank, ranked,
+            line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m, Reason(bid, aggregate, line),
             [.. sheets.Select((a, i) => new FeedbackSheet(i + 1, a.Scores))]);
     }
 
     /// <summary>A localization key (or the commission's own words) saying why the bid was not awarded.</summary>
-    private static string? Reason(Bid bid, BidEvaluation? mine, DecisionLine? line) => line switch
+    private static string? Reason(Bid bid, BidAggregate? aggregate, DecisionLine? line) => line switch
     {
         _ when bid.Eligibility is { Eligible: false } => "Feedback.Ineligible",
         null => "Feedback.NotEvaluated",
         { Outcome: AwardOutcome.Awarded } => null,
         { Changed: true, Justification: { } j } => j,
-        _ when mine?.Aggregate is { BelowCriterionMinimum: true } => "Feedback.BelowCriterionMinimum",
-        _ when mine?.Aggregate is { BelowOverallMinimum: true } => "Feedback.BelowOverallMinimum",
+        _ when aggregate is { BelowCriterionMinimum: true } => "Feedback.BelowCriterionMinimum",
+        _ when aggregate is { BelowOverallMinimum: true } => "Feedback.BelowOverallMinimum",
         { Outcome: AwardOutcome.Reserve } => "Feedback.Reserve",
         _ => "Feedback.BudgetExhausted",
     };

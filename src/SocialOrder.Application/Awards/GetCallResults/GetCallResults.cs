@@ -35,14 +35,30 @@ public sealed class GetCallResultsQueryHandler(IAppDbContext db) : IQueryHandler
             return null;
         }
 
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
-        var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
-        var byBid = evaluation.Bids.ToDictionary(b => b.BidId);
-        var rows = decision.Lines.OrderBy(l => l.Rank).Select(l =>
+        List<ResultRow> rows;
+        if (decision.Results.Count > 0)
         {
-            var e = byBid[l.BidId.Value];
-            return new ResultRow(l.Rank, e.ReceiptNumber, e.Organization, e.Aggregate!.Total, l.Requested, l.Outcome, l.Amount);
-        }).ToList();
+            // Read from what the lock stored: no evaluation is recomputed per view.
+            var locked = decision.Results.ToDictionary(r => r.BidId);
+            rows = decision.Lines.OrderBy(l => l.Rank).Select(l =>
+            {
+                var r = locked[l.BidId];
+                return new ResultRow(l.Rank, r.ReceiptNumber, r.Organization, r.Aggregate!.Total, l.Requested, l.Outcome, l.Amount);
+            }).ToList();
+        }
+        else
+        {
+            // A decision locked before its results were stored with it.
+            var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
+            var evaluation = await CallEvaluation.ComputeAsync(db, call, cancellationToken);
+            var byBid = evaluation.Bids.ToDictionary(b => b.BidId);
+            rows = decision.Lines.OrderBy(l => l.Rank).Select(l =>
+            {
+                var e = byBid[l.BidId.Value];
+                return new ResultRow(l.Rank, e.ReceiptNumber, e.Organization, e.Aggregate!.Total, l.Requested, l.Outcome, l.Amount);
+            }).ToList();
+        }
+
         return new CallResults(decision.ProtocolNumber!, decision.LockedAt!.Value, decision.Budget, decision.Total, rows, decision.DecisionSha256!,
             decision.ProtocolKkSha256, decision.ProtocolRuSha256);
     }

@@ -20,7 +20,7 @@ public sealed class AnswerQuestionCommandValidator : AbstractValidator<AnswerQue
     public AnswerQuestionCommandValidator() => RuleFor(c => c.Answer).NotEmpty().MaximumLength(8000).NoMarkup();
 }
 
-public sealed class AnswerQuestionCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time)
+public sealed class AnswerQuestionCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IPublicPageCache pages)
     : ICommandHandler<AnswerQuestionCommand, Result>
 {
     public async ValueTask<Result> Handle(AnswerQuestionCommand command, CancellationToken cancellationToken)
@@ -43,6 +43,9 @@ public sealed class AnswerQuestionCommandHandler(IAppDbContext db, ICurrentUser 
 
         question.AnswerWith(command.Answer, userId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+
+        // The answer is shown on the call's public page.
+        await pages.CallChangedAsync(question.CallId.Value, cancellationToken);
         return Result.Success();
     }
 }

@@ -37,6 +37,12 @@ public sealed record GetCallCatalogueQuery(
     public const int NationwideRegion = 0;
     public const int PageSize = Paging.DefaultPageSize;
     public const int MaxSearchLength = 200;
+
+    /// <summary>Matches are counted exactly up to this many; beyond it the page says "more than 1,000".</summary>
+    public const int CountCap = 1000;
+
+    /// <summary>How many matches a page counts at most: one more than the cap (or than the rows up to this page).</summary>
+    public static int CountLimit(int page, int pageSize) => Math.Max(CountCap, page * pageSize) + 1;
 }
 
 public sealed class GetCallCatalogueQueryValidator : AbstractValidator<GetCallCatalogueQuery>
@@ -85,11 +91,19 @@ public sealed record CatalogueItem(
     DateTimeOffset? ClosesAt,
     CallPhase Phase);
 
+/// <summary>
+/// A page of the catalogue. When <see cref="CountIsCapped"/>, there are more than <see cref="CountShown"/> matches and
+/// <c>Results.TotalCount</c> is only a lower bound (enough to offer the next page). <see cref="NextPhaseChangeAt"/> is the
+/// next instant any public call opens or closes, after which a stored copy of the page is out of date.
+/// </summary>
 public sealed record CataloguePage(
     PagedList<CatalogueItem> Results,
     IReadOnlyList<ReferenceItem> Regions,
     IReadOnlyList<ReferenceItem> PriorityAreas,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool CountIsCapped = false,
+    int CountShown = 0,
+    DateTimeOffset? NextPhaseChangeAt = null);
 
 /// <summary>The catalogue search; full-text search is database-specific, so it lives in Infrastructure.</summary>
 public interface ICallCatalogue
@@ -127,11 +141,20 @@ public sealed class GetCallCatalogueQueryHandler(ICallCatalogue catalogue, IAppD
             r.ClosesAt,
             CallPhases.Of(r.Status, r.OpensAt, r.ClosesAt, now))).ToList();
 
+        // Both read through the (status, opens_at) and (status, closes_at) indexes: two index probes.
+        var nextOpening = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.OpensAt > now).MinAsync(c => c.OpensAt, cancellationToken);
+        var nextClosing = await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published && c.ClosesAt > now).MinAsync(c => c.ClosesAt, cancellationToken);
+        DateTimeOffset? nextChange = nextOpening is { } o && (nextClosing is not { } cl || o < cl) ? o : nextClosing;
+
+        var shown = GetCallCatalogueQuery.CountLimit(page, size) - 1;
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         return new CataloguePage(
             new PagedList<CatalogueItem>(items, rows.Page, rows.PageSize, rows.TotalCount),
             regions.Select(r => new ReferenceItem(r.Id.Value.ToString(invariant), r.Code, r.Name)).ToList(),
             areas.Select(a => new ReferenceItem(a.Id.Value.ToString(invariant), a.Code, a.Name)).ToList(),
-            now);
+            now,
+            rows.TotalCount > shown,
+            rows.TotalCount > shown ? shown : rows.TotalCount,
+            nextChange);
     }
 }

@@ -624,6 +624,15 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("quorum_fraction");
 
+                    b.Property<int>("RankedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ranked_count");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1081,6 +1090,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Term", "Status")
                         .HasDatabaseName("ix_calls_term_status");
+
+                    b.HasIndex(new[] { "PublishedAt", "Id" }, "ix_calls_public_newest")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_calls_published_at_id")
+                        .HasFilter("status <> 'Draft' AND published_at IS NOT NULL");
 
                     b.ToTable("calls", (string)null);
                 });
