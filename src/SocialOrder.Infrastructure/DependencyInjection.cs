@@ -86,6 +86,8 @@ public static class DependencyInjection
         services.AddSingleton<IReceiptRenderer, PdfSharpReceiptRenderer>();
         services.AddSingleton<IAwardProtocolRenderer, PdfSharpAwardProtocolRenderer>();
         services.AddSingleton<IAgreementRenderer, PdfSharpAgreementRenderer>();
+        services.AddSingleton<IReportRenderer, PdfSharpReportRenderer>();
+        services.Configure<SocialOrder.Application.Reports.ReportOptions>(configuration.GetSection(SocialOrder.Application.Reports.ReportOptions.Section));
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:SmtpHost"]))

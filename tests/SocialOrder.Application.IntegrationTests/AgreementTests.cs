@@ -404,7 +404,7 @@ public sealed class AgreementTests(PortalFactory app) : IClassFixture<PortalFact
         var decision = await Db(db => db.AwardDecisions.AsNoTracking().SingleAsync(d => d.Id == issued.DecisionId));
         var document = new AgreementDocument(
             issued.Number, issued.IssuedAt!.Value, issued.Parties, callRow.ReferenceNumber, callRow.Title, decision.ProtocolNumber, issued.ProjectTitle, issued.Term,
-            issued.YearAmounts, issued.TotalAmount, issued.Tranches, issued.Reports, issued.Activities, issued.Indicators, issued.Sha256!, url);
+            issued.YearAmounts, issued.TotalAmount, issued.Tranches, issued.Reports, issued.Activities, issued.Indicators, issued.Sha256!, url, issued.BudgetLines);
         Assert.Equal(ru.Content, renderer.Render(document, ProtocolLanguage.Ru));
         Assert.Equal(kk.Content, renderer.Render(document, ProtocolLanguage.Kk));
     }

@@ -185,6 +185,18 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Projects/Details GET"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Accept POST"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Pdf GET"] = new(Who.Owner, Id.Random),
+        // Reports (ADR 24): the id is a report's (an agreement's for Start); none is made here, so each user's 404 is a refusal.
+        ["Applicant/Reports/Start POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Edit GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Edit POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Autosave POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Submit POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Upload POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/RemoveEvidence POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Details GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Receipt GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/ReceiptPdf GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/Reports/Evidence GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -245,6 +257,11 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Agreements/Pay POST"] = new(Who.Official, Id.Random),
         ["Organizer/Agreements/Terminate POST"] = new(Who.Official, Id.Random),
         ["Organizer/Agreements/Pdf GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Reports/Details GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Reports/Accept POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Reports/Return POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Reports/ReceiptPdf GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Reports/Evidence GET"] = new(Who.Official, Id.Random),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
@@ -253,6 +270,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Observer/Projects/Index GET"] = new(Who.Observers),
         ["Observer/Projects/Details GET"] = new(Who.Observer, Id.Random),
         ["Observer/Projects/Pdf GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Reports/Details GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Reports/ReceiptPdf GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Reports/Evidence GET"] = new(Who.Observer, Id.Random),
 
         // Administrators: users, bodies, the audit trail.
         ["Admin/Home/Index GET"] = new(Who.Administrator),

@@ -66,6 +66,9 @@ public sealed class Agreement : Entity
 
     public IReadOnlyList<AgreementIndicator> Indicators { get; private set; } = [];
 
+    /// <summary>The bid's budget lines (year, category, description, amount): what the financial reports account against.</summary>
+    public IReadOnlyList<AgreementBudgetLine> BudgetLines { get; private set; } = [];
+
     /// <summary>Paid so far: kept as a column so the portfolio sums it in SQL.</summary>
     public decimal PaidAmount { get; private set; }
 
@@ -145,6 +148,7 @@ public sealed class Agreement : Entity
             TotalAmount = line.Amount,
             Activities = [.. bid.Activities.Select(a => new AgreementActivity(a.Name, a.StartMonth, a.EndMonth))],
             Indicators = [.. bid.Indicators.Select(i => new AgreementIndicator(i.Name, i.Baseline, i.Target))],
+            BudgetLines = [.. bid.Budget.Select(b => new AgreementBudgetLine(b.Year, b.Category, b.Description, b.Amount))],
             CreatedAt = now,
         };
         var (reports, tranches) = DefaultSchedules(term, years);
@@ -390,7 +394,17 @@ public sealed class Agreement : Entity
     private static readonly JsonSerializerOptions Canonical = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
 
     /// <summary>What the parties agreed, in a fixed order with invariant numbers: the bytes whose SHA-256 the PDF prints.</summary>
-    public string CanonicalJson() => JsonSerializer.Serialize(
+    public string CanonicalJson() => BudgetLines.Count == 0
+        ? JsonSerializer.Serialize(CanonicalParts(), Canonical)
+        : JsonSerializer.Serialize(
+            new
+            {
+                Agreement = CanonicalParts(),
+                Budget = BudgetLines.Select(b => new { b.Year, Category = b.Category.ToString(), b.Description, Amount = b.Amount.ToString("0.00", CultureInfo.InvariantCulture) }),
+            },
+            Canonical);
+
+    private object CanonicalParts() => (
         new
         {
             Number, Call = CallId.Value, Bid = BidId.Value, Decision = DecisionId,
@@ -404,8 +418,7 @@ public sealed class Agreement : Entity
             Activities = Activities.Select(a => new { a.Name, a.StartMonth, a.EndMonth }),
             Indicators = Indicators.Select(i => new { i.Name, i.Baseline, i.Target }),
             IssuedAt = IssuedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        },
-        Canonical);
+        });
 
     private bool ConditionHolds(Tranche tranche) => tranche.AfterReport is { } n
         ? Reports.Any(r => r.Number == n && r.IsAccepted)

@@ -57,6 +57,9 @@ public sealed record AgreementActivity(string Name, int StartMonth, int EndMonth
 
 public sealed record AgreementIndicator(string Name, string Baseline, string Target);
 
+/// <summary>A line of the budget, copied from the bid when drafting: the financial report is made against these lines.</summary>
+public sealed record AgreementBudgetLine(int Year, Bids.BudgetCategory Category, string Description, decimal Amount);
+
 /// <summary>A reporting date: numbered from 1; tranches name the report whose acceptance releases them.</summary>
 public sealed record ReportingPoint(int Number, ReportKind Kind, int Year, DateOnly DueOn, DateTimeOffset? AcceptedAt = null, Guid? AcceptedBy = null)
 {

@@ -9,6 +9,7 @@ public enum IssuedDocumentKind
     BidReceipt,
     Agreement,
     Assessment,
+    ReportReceipt,
 }
 
 /// <summary>

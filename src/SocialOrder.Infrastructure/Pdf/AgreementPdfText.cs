@@ -29,6 +29,10 @@ internal sealed class AgreementPdfText
     public required string ReportingSection { get; init; }
     public required string ActivitiesSection { get; init; }
     public required string IndicatorsSection { get; init; }
+    public required string BudgetSection { get; init; }
+    public required string Category { get; init; }
+    public required string Description { get; init; }
+    public required IReadOnlyDictionary<Domain.Bids.BudgetCategory, string> Categories { get; init; }
     public required string Number { get; init; }
     public required string Kind { get; init; }
     public required string Year { get; init; }
@@ -76,6 +80,14 @@ internal sealed class AgreementPdfText
         ReportingSection = "Есептілік кестесі",
         ActivitiesSection = "Іс-шаралар",
         IndicatorsSection = "Көрсеткіштер",
+        BudgetSection = "Бюджет баптары",
+        Category = "Санат",
+        Description = "Сипаттама",
+        Categories = new Dictionary<Domain.Bids.BudgetCategory, string>
+        {
+            [Domain.Bids.BudgetCategory.Staff] = "Еңбекақы", [Domain.Bids.BudgetCategory.Services] = "Қызметтер", [Domain.Bids.BudgetCategory.Materials] = "Материалдар",
+            [Domain.Bids.BudgetCategory.Travel] = "Іссапарлар", [Domain.Bids.BudgetCategory.Other] = "Басқа",
+        },
         Number = "№",
         Kind = "Түрі",
         Year = "Жыл",
@@ -124,6 +136,14 @@ internal sealed class AgreementPdfText
         ReportingSection = "График отчётности",
         ActivitiesSection = "Мероприятия",
         IndicatorsSection = "Показатели",
+        BudgetSection = "Статьи бюджета",
+        Category = "Категория",
+        Description = "Описание",
+        Categories = new Dictionary<Domain.Bids.BudgetCategory, string>
+        {
+            [Domain.Bids.BudgetCategory.Staff] = "Оплата труда", [Domain.Bids.BudgetCategory.Services] = "Услуги", [Domain.Bids.BudgetCategory.Materials] = "Материалы",
+            [Domain.Bids.BudgetCategory.Travel] = "Командировки", [Domain.Bids.BudgetCategory.Other] = "Прочее",
+        },
         Number = "№",
         Kind = "Вид",
         Year = "Год",

@@ -93,6 +93,12 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
                 a.Activities.Select((x, i) => new[] { N(i + 1), x.Name, $"{N(x.StartMonth)}–{N(x.EndMonth)}" }).ToList());
             Section(t.IndicatorsSection, [(t.Number, 24), (t.Indicator, 0), (t.Baseline, 90), (t.Target, 90)],
                 a.Indicators.Select((x, i) => new[] { N(i + 1), x.Name, x.Baseline, x.Target }).ToList());
+            if (a.Budget is { Count: > 0 } budget)
+            {
+                Section(t.BudgetSection, [(t.Number, 24), (t.Year, 44), (t.Category, 80), (t.Description, 0), (t.Sum, 90)],
+                    budget.Select((x, i) => new[] { N(i + 1), N(x.Year), t.Categories[x.Category], x.Description, Money.Kzt(x.Amount).ToString() }).ToList());
+            }
+
             Signatures();
             Footers();
         }

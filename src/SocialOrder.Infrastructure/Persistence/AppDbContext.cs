@@ -45,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AwardDecision> AwardDecisions => Set<AwardDecision>();
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<Domain.Reports.Report> Reports => Set<Domain.Reports.Report>();
     public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
     public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
 

@@ -20,6 +20,9 @@ public sealed record AgreementPage(
 
     public bool CanIssue => CanEditSchedules;
 
+    /// <summary>The budget lines copied from the bid (what the financial reports account against).</summary>
+    public IReadOnlyList<AgreementBudgetLine> BudgetLines { get; init; } = [];
+
     public bool CanAccept => Viewer == AgreementViewer.OrganizationAdministrator && Status == AgreementStatus.Issued;
 
     public bool CanRecordPayment => Viewer == AgreementViewer.Official && Tranches.Any(t => t.Payable);
@@ -45,6 +48,6 @@ public sealed class GetAgreementQueryHandler(IAppDbContext db, ICurrentUser user
         return new AgreementPage(
             a.Id.Value, a.Number, a.CallId.Value, call.ReferenceNumber, call.Title, a.Status, viewer, a.Parties, a.ProjectTitle, a.Term, a.YearAmounts, a.TotalAmount,
             a.PaidAmount, tranches.Where(t => t.Payable).Sum(t => t.Amount), tranches, a.Reports, a.Activities, a.Indicators, a.IssuedAt, a.AcceptedAt, a.TerminatedAt,
-            a.TerminationReason, a.PdfRuFileId is not null, a.Version);
+            a.TerminationReason, a.PdfRuFileId is not null, a.Version) { BudgetLines = a.BudgetLines };
     }
 }

@@ -43,5 +43,5 @@ public sealed class IssueAgreementCommandHandler(IAppDbContext db, ICurrentUser 
 
     internal static AgreementDocument Document(Agreement a, string callReference, Domain.Common.LocalizedText callTitle, string? protocolNumber, string verificationUrl) => new(
         a.Number, a.IssuedAt!.Value, a.Parties, callReference, callTitle, protocolNumber, a.ProjectTitle, a.Term, a.YearAmounts, a.TotalAmount, a.Tranches, a.Reports,
-        a.Activities, a.Indicators, a.Sha256!, verificationUrl);
+        a.Activities, a.Indicators, a.Sha256!, verificationUrl, a.BudgetLines);
 }

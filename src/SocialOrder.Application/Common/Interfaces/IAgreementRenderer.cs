@@ -8,7 +8,7 @@ public sealed record AgreementDocument(
     string Number, DateTimeOffset IssuedAtUtc, AgreementParties Parties, string CallReference, LocalizedText CallTitle, string? ProtocolNumber,
     string ProjectTitle, AgreementTerm Term, IReadOnlyList<YearAmount> Years, decimal Total, IReadOnlyList<Tranche> Tranches,
     IReadOnlyList<ReportingPoint> Reports, IReadOnlyList<AgreementActivity> Activities, IReadOnlyList<AgreementIndicator> Indicators,
-    string Sha256, string VerificationUrl);
+    string Sha256, string VerificationUrl, IReadOnlyList<AgreementBudgetLine>? Budget = null);
 
 public interface IAgreementRenderer
 {

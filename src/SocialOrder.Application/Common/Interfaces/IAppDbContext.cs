@@ -41,6 +41,8 @@ public interface IAppDbContext
     DbSet<AwardDecision> AwardDecisions { get; }
 
     DbSet<Agreement> Agreements { get; }
+
+    DbSet<Domain.Reports.Report> Reports { get; }
     DbSet<SignInAttempt> SignInAttempts { get; }
     DbSet<IssuedDocument> IssuedDocuments { get; }
 

@@ -51,6 +51,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.Reports).AsJson();
         builder.Property(a => a.Activities).AsJson();
         builder.Property(a => a.Indicators).AsJson();
+        builder.Property(a => a.BudgetLines).AsJson().HasDefaultValueSql("'[]'::jsonb");
         builder.Property(a => a.TotalAmount).HasPrecision(18, 2);
         builder.Property(a => a.PaidAmount).HasPrecision(18, 2);
         builder.Property(a => a.TerminationReason).HasMaxLength(2000);

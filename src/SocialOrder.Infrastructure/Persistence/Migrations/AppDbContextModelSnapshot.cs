@@ -247,6 +247,13 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("bid_id");
 
+                    b.Property<string>("BudgetLines")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("budget_lines")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid")
                         .HasColumnName("call_id");
@@ -1654,6 +1661,105 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("state_bodies", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AgreementNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agreement_number");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("state_body_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("versions");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_reports");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreement_reports_organization_id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_reports_agreement_id_number");
+
+                    b.HasIndex("StateBodyId", "Status")
+                        .HasDatabaseName("ix_agreement_reports_state_body_id_status");
+
+                    b.ToTable("agreement_reports", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2357,6 +2463,16 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_state_bodies_regions_region_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_reports_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
