@@ -95,19 +95,19 @@ if want catalogue; then
     echo "== catalogue: the default query's plan"
     psql_bench -c "ANALYZE calls" > /dev/null
     psql_bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT c.id, c.reference_number, c.title_kk, c.title_ru, c.title_en, s.name_kk, s.name_ru, s.name_en, c.region_id, c.priority_area_id, c.instrument, c.term, c.budget, c.opens_at, c.closes_at, c.status FROM calls AS c INNER JOIN state_bodies AS s ON c.state_body_id = s.id WHERE c.status <> 'Draft' ORDER BY c.published_at DESC, c.id LIMIT 20" > "$LOGS/catalogue-plan.txt"
-    scan="$(grep -Eo '(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan)[^(]*on calls' "$LOGS/catalogue-plan.txt" | head -1)"
-    rows="$(grep -E 'on calls' "$LOGS/catalogue-plan.txt" | grep -Eo 'rows=[0-9]+' | head -1)"
-    exec_ms="$(grep -Eo 'Execution Time: [0-9.]+ ms' "$LOGS/catalogue-plan.txt")"
+    scan="$(grep -Eo '(Index Scan|Index Only Scan|Seq Scan|Bitmap Heap Scan)[^(]*on calls' "$LOGS/catalogue-plan.txt" | head -1 || true)"
+    rows="$(grep -E 'on calls' "$LOGS/catalogue-plan.txt" | grep -Eo 'rows=[0-9]+' | head -1 || true)"
+    exec_ms="$(grep -Eo 'Execution Time: [0-9.]+ ms' "$LOGS/catalogue-plan.txt" || true)"
     RESULT[plan]="$scan, $rows, $exec_ms"
 
     echo "== catalogue: $CLIENTS clients, $REQUESTS randomized requests"
     p0="$(cpu_of "$PORTAL_PID")"; g0="$(pg_cpu)"
-    tool LoadTest --url "$URL" --clients "$CLIENTS" --requests "$REQUESTS" --warmup 200 | tee "$LOGS/catalogue-load.txt"
+    tool LoadTest --url "$URL" --clients "$CLIENTS" --requests "$REQUESTS" --warmup 200 | tee "$LOGS/catalogue-load.txt" || true
     p1="$(cpu_of "$PORTAL_PID")"; g1="$(pg_cpu)"
     rss="$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$PORTAL_PID/status")"
-    lat="$(grep -E '^latency' "$LOGS/catalogue-load.txt" | sed 's/latency ms *//')"
-    rps="$(grep -Eo '\([0-9.]+ req/s\)' "$LOGS/catalogue-load.txt" | tr -d '()')"
-    errors="$(grep -E '^errors' "$LOGS/catalogue-load.txt" | awk '{ print $2 }')"
+    lat="$(grep -E '^latency' "$LOGS/catalogue-load.txt" | sed 's/latency ms *//' || true)"
+    rps="$(grep -Eo '\([0-9.]+ req/s\)' "$LOGS/catalogue-load.txt" | tr -d '()' || true)"
+    errors="$(grep -E '^errors' "$LOGS/catalogue-load.txt" | awk '{ print $2 }' || true)"
     RESULT[catalogue]="$rps, $lat (ms), $errors errors; CPU per request: portal $(echo "($p1 - $p0) * 1000 / $REQUESTS" | bc -l | xargs printf '%.1f') ms, PostgreSQL $(echo "($g1 - $g0) * 1000 / $REQUESTS" | bc -l | xargs printf '%.1f') ms; portal peak memory $rss"
 fi
 
@@ -118,7 +118,7 @@ if want evaluation; then
     start_portal
     tool EvaluationBenchmark --url "$URL" --propose "$call" --runs 6 --ranking "$call" --requests 50 --warmup 5 \
         --server-pids "$PORTAL_PID,$(head -1 "$PG_DIR/pgdata/postmaster.pid")" | tee "$LOGS/evaluation.txt" || true
-    RESULT[assignment]="$(grep -E '^propose' "$LOGS/evaluation.txt" | head -1)"
+    RESULT[assignment]="$(grep -E '^propose' "$LOGS/evaluation.txt" | head -1 || true)"
 
     echo "== results and feedback: the decision locked, the public results page read uncached"
     tool EvaluationBenchmark --url "$URL" --award "$call" --out "$BENCH_DIR/protocols" | tee "$LOGS/award.txt" || true
@@ -137,7 +137,7 @@ if want spike; then
     start_portal
     tool DeadlineSpike --url "$URL" --users "$SPIKE_USERS" --seconds 10 \
         --db "Host=127.0.0.1;Port=$PG_PORT;Username=socialorder;Password=$(cat "$PG_DIR/password");Database=socialorder" | tee "$LOGS/spike.txt" || true
-    RESULT[spike]="$(grep -E '^submit latency' "$LOGS/spike.txt" | sed 's/submit latency: //'); $(grep -E '^database' "$LOGS/spike.txt" | sed 's/database: //')"
+    RESULT[spike]="$(grep -E '^submit latency' "$LOGS/spike.txt" | sed 's/submit latency: //' || true); $(grep -E '^database' "$LOGS/spike.txt" | sed 's/database: //' || true)"
 fi
 
 stop_portal
@@ -145,7 +145,7 @@ stop_portal
 if want protocol; then
     echo "== award protocol PDF (BenchmarkDotNet, short job)"
     dotnet run -c Release --project "$ROOT/benchmarks/SocialOrder.ProtocolBenchmark" -- --filter '*' --job short > "$LOGS/protocol.txt" 2>&1 || true
-    RESULT[protocol]="$(grep -E '^\| *Render' "$LOGS/protocol.txt" | awk -F'|' '{ gsub(/ +/, " "); printf "%s%s:%s", sep, $2, $5; sep = "; " }')"
+    RESULT[protocol]="$(grep -E '^\| *Render' "$LOGS/protocol.txt" | awk -F'|' '{ gsub(/ +/, " "); printf "%s%s:%s", sep, $2, $5; sep = "; " }' || true)"
 fi
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
