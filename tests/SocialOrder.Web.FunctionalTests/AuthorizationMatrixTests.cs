@@ -246,6 +246,13 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Agreements/Terminate POST"] = new(Who.Official, Id.Random),
         ["Organizer/Agreements/Pdf GET"] = new(Who.Official, Id.Random),
 
+        // Exports (ADR 27): the lists of the pages above as CSV or XLSX, with the same access as each page.
+        ["Organizer/Exports/Calls GET"] = new(Who.Officials),
+        ["Organizer/Exports/Bids GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Exports/Ranking GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Exports/Agreements GET"] = new(Who.Officials),
+        ["Organizer/Exports/Payments GET"] = new(Who.Officials),
+
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
         ["Observer/Calls/Index GET"] = new(Who.Observers),

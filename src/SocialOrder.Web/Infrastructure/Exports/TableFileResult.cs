@@ -27,7 +27,7 @@ public sealed class TableFileResult(string fileName, ExportFormat format, IReadO
     {
         format = text?.ToLowerInvariant() switch
         {
-            "csv" => ExportFormat.Csv,
+            null or "" or "csv" => ExportFormat.Csv,
             "xlsx" => ExportFormat.Xlsx,
             _ => (ExportFormat)(-1),
         };

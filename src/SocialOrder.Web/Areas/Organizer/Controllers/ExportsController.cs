@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using SocialOrder.Application.Agreements.Portfolio;
 using SocialOrder.Application.Exports.ExportCallBids;
 using SocialOrder.Application.Exports.ExportMyCalls;
+using SocialOrder.Application.Exports.ExportPayments;
+using SocialOrder.Application.Exports.ExportPortfolio;
 using SocialOrder.Application.Exports.ExportRanking;
 using SocialOrder.Web.Infrastructure;
 using SocialOrder.Web.Infrastructure.Exports;
@@ -9,7 +12,8 @@ namespace SocialOrder.Web.Areas.Organizer.Controllers;
 
 /// <summary>
 /// The lists an official sees, as CSV or XLSX with headers in the page's language: their calls, the bids of a call after
-/// its deadline, a call's ranking. Another body's call answers 404, as its pages do.
+/// its deadline, a call's ranking, the agreements portfolio and the tranches paid (with the portfolio's filters).
+/// Another body's call answers 404, as its pages do; no format means CSV.
 /// </summary>
 public sealed class ExportsController : OrganizerController
 {
@@ -65,6 +69,47 @@ public sealed class ExportsController : OrganizerController
         return new TableFileResult($"ranking-{id:N}", kind, headers, Cells(Async(ranking.Rows), r => [
             r.Rank, r.ReceiptNumber, Formatting.Name(r.Organization), .. r.CriterionMeans.Cast<object?>(), r.Total, r.Spread, r.Requested, Formatting.KzTime(r.ReceivedAt)]));
     }
+
+    [HttpGet]
+    public async Task<IActionResult> Agreements(Guid? callId, int? regionId, int? priorityAreaId, ProjectAttention? attention, string? format, CancellationToken ct)
+    {
+        var filter = new PortfolioFilter(callId, regionId, priorityAreaId, attention);
+        if (!TableFileResult.TryParse(format, out var kind) || await Sender.Send(new ExportPortfolioQuery(filter), ct) is not { } rows)
+        {
+            return NotFound();
+        }
+
+        string[] headers =
+        [
+            L["Agreement.Number"], L["Agreement.Project"], L["Agreement.Organization"], L["Field.Bin"], L["Agreement.Call"], L["Agreement.StatusColumn"],
+            L["Export.TermStart"], L["Export.TermEnd"], L["Agreement.Amount"], L["Agreement.Paid"],
+        ];
+        return new TableFileResult("agreements", kind, headers, Cells(rows, r => [
+            r.Number, r.ProjectTitle, Formatting.Name(r.Organization), r.OrganizationBin, r.CallReference, L[$"Agreement.Status.{r.Status}"].Value,
+            Date(r.TermStart), Date(r.TermEnd), r.TotalAmount, r.PaidAmount]));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Payments(Guid? callId, int? regionId, int? priorityAreaId, ProjectAttention? attention, string? format, CancellationToken ct)
+    {
+        var filter = new PortfolioFilter(callId, regionId, priorityAreaId, attention);
+        if (!TableFileResult.TryParse(format, out var kind) || await Sender.Send(new ExportPaymentsQuery(filter), ct) is not { } rows)
+        {
+            return NotFound();
+        }
+
+        string[] headers =
+        [
+            L["Agreement.Number"], L["Agreement.Organization"], L["Field.Bin"], L["Agreement.Call"], L["Export.TrancheNumber"], L["Agreement.Kind"],
+            L["Agreement.Year"], L["Agreement.PlannedOn"], L["Agreement.TrancheAmount"], L["Agreement.PaidOn"], L["Agreement.PaymentAmount"],
+            L["Agreement.PaymentOrder"],
+        ];
+        return new TableFileResult("payments", kind, headers, Cells(rows, r => [
+            r.AgreementNumber, Formatting.Name(r.Organization), r.OrganizationBin, r.CallReference, r.TrancheNumber, L[$"Agreement.TrancheKind.{r.Kind}"].Value,
+            r.Year, Date(r.PlannedOn), r.TrancheAmount, Date(r.PaidOn), r.PaidAmount, r.PaymentOrderNumber]));
+    }
+
+    private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Cells<T>(IAsyncEnumerable<T> rows, Func<T, object?[]> cells)
     {
