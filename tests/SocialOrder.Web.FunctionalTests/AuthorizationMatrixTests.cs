@@ -155,6 +155,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Verify/Hash GET"] = new(Who.Public),
         ["/AuditHeads/Get GET"] = new(Who.Public),
 
+        // Public statistics (ADR 27): no sign-in.
+        ["/Statistics/Index GET"] = new(Who.Public),
+        ["/Statistics/Csv GET"] = new(Who.Public),
+
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
         ["Applicant/Organizations/Index GET"] = new(Who.Applicants),
