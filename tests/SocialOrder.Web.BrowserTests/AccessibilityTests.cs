@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserPortal portal) : IClassFixture<Bro
         await using (var anonymous = await portal.NewContextAsync())
         {
             var page = await anonymous.NewPageAsync();
-            await ScanAsync(page, violations, "/", "/Calls", $"/Calls/{open.CallId}", "/Account/Login", "/Account/Register");
+            await ScanAsync(page, violations, "/", "/Calls", $"/Calls/{open.CallId}", "/Statistics", "/Account/Login", "/Account/Register");
         }
 
         await using (var applicant = await portal.NewContextAsync())

@@ -155,6 +155,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Verify/Hash GET"] = new(Who.Public),
         ["/AuditHeads/Get GET"] = new(Who.Public),
 
+        // Public statistics (ADR 27): no sign-in.
+        ["/Statistics/Index GET"] = new(Who.Public),
+        ["/Statistics/Csv GET"] = new(Who.Public),
+
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
         ["Applicant/Organizations/Index GET"] = new(Who.Applicants),
@@ -262,6 +266,13 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Reports/Return POST"] = new(Who.Official, Id.Random),
         ["Organizer/Reports/ReceiptPdf GET"] = new(Who.Official, Id.Random),
         ["Organizer/Reports/Evidence GET"] = new(Who.Official, Id.Random),
+
+        // Exports (ADR 27): the lists of the pages above as CSV or XLSX, with the same access as each page.
+        ["Organizer/Exports/Calls GET"] = new(Who.Officials),
+        ["Organizer/Exports/Bids GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Exports/Ranking GET"] = new(Who.Official, Id.Call),
+        ["Organizer/Exports/Agreements GET"] = new(Who.Officials),
+        ["Organizer/Exports/Payments GET"] = new(Who.Officials),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
