@@ -66,6 +66,9 @@ public static class DependencyInjection
         services.Configure<AuditHeadOptions>(configuration.GetSection(AuditHeadOptions.Section));
         services.AddSingleton<AuditHeadPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadPublisher>());
+        services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.AddSingleton<Reminders.ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderJob>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()

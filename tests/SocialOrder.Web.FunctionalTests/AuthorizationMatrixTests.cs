@@ -185,6 +185,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Projects/Details GET"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Accept POST"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Pdf GET"] = new(Who.Owner, Id.Random),
+        ["Applicant/CorrectiveActions/Answer POST"] = new(Who.Owner, Id.Random),
+        ["Applicant/CorrectiveActions/PhotoFile GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -245,6 +247,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Agreements/Pay POST"] = new(Who.Official, Id.Random),
         ["Organizer/Agreements/Terminate POST"] = new(Who.Official, Id.Random),
         ["Organizer/Agreements/Pdf GET"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/Record POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/Photo POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/Review POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/PhotoFile GET"] = new(Who.Official, Id.Random),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
@@ -253,6 +259,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Observer/Projects/Index GET"] = new(Who.Observers),
         ["Observer/Projects/Details GET"] = new(Who.Observer, Id.Random),
         ["Observer/Projects/Pdf GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Visits/Remark POST"] = new(Who.Observer, Id.Random),
+        ["Observer/Visits/PhotoFile GET"] = new(Who.Observer, Id.Random),
 
         // Administrators: users, bodies, the audit trail.
         ["Admin/Home/Index GET"] = new(Who.Administrator),
