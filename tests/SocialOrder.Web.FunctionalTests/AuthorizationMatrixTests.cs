@@ -185,7 +185,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Projects/Details GET"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Accept POST"] = new(Who.Owner, Id.Random),
         ["Applicant/Projects/Pdf GET"] = new(Who.Owner, Id.Random),
-        ["Applicant/CorrectiveActions/Answer POST"] = new(Who.Owner, Id.Random),
+        // An empty answer is refused by validation before the organization is looked up (back to the page); a non-member with an answer gets 404 (MonitoringTests).
+        ["Applicant/CorrectiveActions/Answer POST"] = new(Who.Applicants, Id.Random),
         ["Applicant/CorrectiveActions/PhotoFile GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
