@@ -69,6 +69,9 @@ public static class DependencyInjection
         services.Configure<AuditSealerOptions>(configuration.GetSection(AuditSealerOptions.Section));
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.Configure<Reminders.ReminderOptions>(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.AddSingleton<Reminders.ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderJob>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()

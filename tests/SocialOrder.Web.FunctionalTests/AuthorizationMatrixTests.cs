@@ -201,6 +201,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Applicant/Reports/Receipt GET"] = new(Who.Owner, Id.Random),
         ["Applicant/Reports/ReceiptPdf GET"] = new(Who.Owner, Id.Random),
         ["Applicant/Reports/Evidence GET"] = new(Who.Owner, Id.Random),
+        // An empty answer is refused by validation before the organization is looked up (back to the page); a non-member with an answer gets 404 (MonitoringTests).
+        ["Applicant/CorrectiveActions/Answer POST"] = new(Who.Applicants, Id.Random),
+        ["Applicant/CorrectiveActions/PhotoFile GET"] = new(Who.Owner, Id.Random),
 
         // Experts: only the bids assigned to them; the profile is anyone's way to become an expert.
         ["Expert/Home/Index GET"] = new(Who.Experts),
@@ -273,6 +276,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Organizer/Exports/Ranking GET"] = new(Who.Official, Id.Call),
         ["Organizer/Exports/Agreements GET"] = new(Who.Officials),
         ["Organizer/Exports/Payments GET"] = new(Who.Officials),
+        ["Organizer/Visits/Record POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/Photo POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/Review POST"] = new(Who.Official, Id.Random),
+        ["Organizer/Visits/PhotoFile GET"] = new(Who.Official, Id.Random),
 
         // Observers: read the calls of their own body, never write.
         ["Observer/Home/Index GET"] = new(Who.Observers),
@@ -284,6 +291,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Observer/Reports/Details GET"] = new(Who.Observer, Id.Random),
         ["Observer/Reports/ReceiptPdf GET"] = new(Who.Observer, Id.Random),
         ["Observer/Reports/Evidence GET"] = new(Who.Observer, Id.Random),
+        ["Observer/Visits/Remark POST"] = new(Who.Observer, Id.Random),
+        ["Observer/Visits/PhotoFile GET"] = new(Who.Observer, Id.Random),
 
         // Administrators: users, bodies, the audit trail.
         ["Admin/Home/Index GET"] = new(Who.Administrator),

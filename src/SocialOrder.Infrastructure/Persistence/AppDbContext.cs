@@ -47,6 +47,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
     public DbSet<Domain.Reports.Report> Reports => Set<Domain.Reports.Report>();
+    public DbSet<SocialOrder.Domain.Agreements.Monitoring.MonitoringVisit> MonitoringVisits => Set<SocialOrder.Domain.Agreements.Monitoring.MonitoringVisit>();
+
+    public DbSet<SocialOrder.Domain.Agreements.Monitoring.SentReminder> SentReminders => Set<SocialOrder.Domain.Agreements.Monitoring.SentReminder>();
     public DbSet<SocialOrder.Domain.Accounts.SignInAttempt> SignInAttempts => Set<SocialOrder.Domain.Accounts.SignInAttempt>();
     public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
 
@@ -94,6 +97,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             LockoutEnd = u.LockoutEnd,
             TwoFactorEnabled = u.TwoFactorEnabled,
             CreatedAt = u.CreatedAt,
+            PreferredCulture = u.PreferredCulture,
             Roles = UserRoles.Where(ur => ur.UserId == u.Id)
                 .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
                 .OrderBy(n => n)

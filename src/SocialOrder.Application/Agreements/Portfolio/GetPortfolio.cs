@@ -16,6 +16,9 @@ public enum ProjectAttention
     TranchePayable,
     AwaitingIssue,
     AwaitingAcceptance,
+
+    /// <summary>Accepted, nothing payable, but a monitoring visit's corrective action is not closed.</summary>
+    CorrectiveActionOpen,
     OnTrack,
     Completed,
     Terminated,
@@ -58,7 +61,10 @@ public sealed class GetPortfolioQueryHandler(IAppDbContext db, ICurrentUser user
             ProjectAttention.AwaitingIssue => agreements.Where(a => a.Status == AgreementStatus.Draft),
             ProjectAttention.AwaitingAcceptance => agreements.Where(a => a.Status == AgreementStatus.Issued),
             ProjectAttention.TranchePayable => agreements.Where(a => a.Status == AgreementStatus.Accepted && a.PayableSince != null),
-            ProjectAttention.OnTrack => agreements.Where(a => a.Status == AgreementStatus.Accepted && a.PayableSince == null),
+            ProjectAttention.CorrectiveActionOpen => agreements.Where(a => a.Status == AgreementStatus.Accepted && a.PayableSince == null
+                && db.MonitoringVisits.Any(v => v.AgreementId == a.Id && v.OpenActions > 0)),
+            ProjectAttention.OnTrack => agreements.Where(a => a.Status == AgreementStatus.Accepted && a.PayableSince == null
+                && !db.MonitoringVisits.Any(v => v.AgreementId == a.Id && v.OpenActions > 0)),
             ProjectAttention.Completed => agreements.Where(a => a.Status == AgreementStatus.Completed),
             ProjectAttention.Terminated => agreements.Where(a => a.Status == AgreementStatus.Terminated),
             _ => agreements,
@@ -91,6 +97,7 @@ public sealed class GetPortfolioQueryHandler(IAppDbContext db, ICurrentUser user
                 Attention = r.a.Status == AgreementStatus.Draft ? ProjectAttention.AwaitingIssue
                     : r.a.Status == AgreementStatus.Issued ? ProjectAttention.AwaitingAcceptance
                     : r.a.Status == AgreementStatus.Accepted && r.a.PayableSince != null ? ProjectAttention.TranchePayable
+                    : r.a.Status == AgreementStatus.Accepted && db.MonitoringVisits.Any(v => v.AgreementId == r.a.Id && v.OpenActions > 0) ? ProjectAttention.CorrectiveActionOpen
                     : r.a.Status == AgreementStatus.Accepted ? ProjectAttention.OnTrack
                     : r.a.Status == AgreementStatus.Completed ? ProjectAttention.Completed
                     : ProjectAttention.Terminated,

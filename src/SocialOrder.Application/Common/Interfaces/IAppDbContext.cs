@@ -43,6 +43,9 @@ public interface IAppDbContext
     DbSet<Agreement> Agreements { get; }
 
     DbSet<Domain.Reports.Report> Reports { get; }
+    DbSet<Domain.Agreements.Monitoring.MonitoringVisit> MonitoringVisits { get; }
+
+    DbSet<Domain.Agreements.Monitoring.SentReminder> SentReminders { get; }
     DbSet<SignInAttempt> SignInAttempts { get; }
     DbSet<IssuedDocument> IssuedDocuments { get; }
 
@@ -82,6 +85,9 @@ public sealed class UserSummary
     public DateTimeOffset? LockoutEnd { get; init; }
 
     public bool TwoFactorEnabled { get; init; }
+
+    /// <summary>The language the account chose (ru, kk, en); ru when none was chosen.</summary>
+    public string PreferredCulture { get; init; } = "ru";
 
     public DateTimeOffset CreatedAt { get; init; }
 

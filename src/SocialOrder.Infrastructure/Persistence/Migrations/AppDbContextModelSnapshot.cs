@@ -413,6 +413,145 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Agreements.Monitoring.MonitoringVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Checked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("checked");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("NextActionDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_action_due_on");
+
+                    b.Property<Guid?>("ObserverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("observer_id");
+
+                    b.Property<int>("OpenActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_actions");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Photos")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("photos");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Remarks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("remarks");
+
+                    b.Property<Guid>("StateBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("state_body_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_visits");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_monitoring_visits_open_actions")
+                        .HasFilter("open_actions > 0");
+
+                    b.HasIndex("NextActionDueOn")
+                        .HasDatabaseName("ix_monitoring_visits_next_action_due_on")
+                        .HasFilter("open_actions > 0");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_monitoring_visits_organization_id");
+
+                    b.HasIndex("AgreementId", "VisitedOn")
+                        .HasDatabaseName("ix_monitoring_visits_agreement_id_visited_on");
+
+                    b.ToTable("monitoring_visits", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Agreements.Monitoring.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_reminders");
+
+                    b.HasIndex("Kind", "AgreementId", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_reminders_kind_agreement_id_item");
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2245,6 +2384,16 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Term")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Agreements.Monitoring.MonitoringVisit", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_visits_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
