@@ -51,8 +51,9 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
                 return earlier.BidId == owned.Id ? earlier.Id : Result<Guid>.Invalid("Bid.SubmitAgain");
             }
 
+            var required = await db.RequiredIndicatorsAsync(call!, cancellationToken);
             var now = time.GetUtcNow();
-            var problems = bid!.SubmissionProblems(call!);
+            var problems = bid!.SubmissionProblems(call!, required);
             if (call!.AcceptsSubmissionsAt(now) && problems.Count > 0)
             {
                 return Result<Guid>.Failure(ResultStatus.RuleBroken, problems.Select(p => new Error(p.Code, p.Field, p.Arg is null ? null : [p.Arg])).ToList());
@@ -60,7 +61,7 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
 
             // Outside the window the domain refuses (and the transaction, counter included, rolls back).
             var receipt = await numbers.NextAsync("RCP", KazakhstanTime.ToLocal(now).Year, cancellationToken);
-            var submission = bid!.Submit(call, receipt, c.IdempotencyKey, user.Id!.Value, now);
+            var submission = bid!.Submit(call, required, receipt, c.IdempotencyKey, user.Id!.Value, now);
             db.BidSubmissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
             await db.CommitAsync(cancellationToken);

@@ -177,6 +177,53 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_attempts_at");
+
+                    b.HasIndex("Address", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_address_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,53 +404,6 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_agreements_state_body_id_status");
 
                     b.ToTable("agreements", (string)null);
-                });
-
-            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("succeeded");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_sign_in_attempts");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_sign_in_attempts_at");
-
-                    b.HasIndex("Address", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_address_at");
-
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
-
-                    b.ToTable("sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
@@ -885,6 +885,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
+                    b.Property<int?>("PlannedBeneficiaries")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_beneficiaries");
+
                     b.Property<int?>("PriorityAreaId")
                         .HasColumnType("integer")
                         .HasColumnName("priority_area_id");
@@ -913,6 +917,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(title_kk, '') || ' ' || coalesce(title_ru, '') || ' ' || coalesce(title_en, '')), 'A') || setweight(to_tsvector('simple', coalesce(summary_kk, '') || ' ' || coalesce(summary_ru, '') || ' ' || coalesce(summary_en, '')), 'B') || to_tsvector('russian', coalesce(title_ru, '') || ' ' || coalesce(summary_ru, ''))", true);
+
+                    b.Property<Guid?>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
 
                     b.Property<Guid>("StateBodyId")
                         .HasColumnType("uuid")
@@ -1040,6 +1048,9 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_calls_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_calls_standard_id");
 
                     b.HasIndex("Instrument", "Status")
                         .HasDatabaseName("ix_calls_instrument_status");
@@ -1379,6 +1390,77 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("expert_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.BeneficiaryFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("culture");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beneficiary_feedback");
+
+                    b.HasIndex("AgreementId", "Rating")
+                        .HasDatabaseName("ix_beneficiary_feedback_agreement_id_rating");
+
+                    b.HasIndex("AgreementId", "SubmittedAt")
+                        .HasDatabaseName("ix_beneficiary_feedback_agreement_id_submitted_at");
+
+                    b.ToTable("beneficiary_feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_beneficiary_feedback_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.FeedbackChannel", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character(24)")
+                        .HasColumnName("token")
+                        .IsFixedLength();
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_feedback_channels");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_channels_token");
+
+                    b.ToTable("feedback_channels", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1624,6 +1706,165 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_state_bodies_region_id");
 
                     b.ToTable("state_bodies", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Standards.ServiceStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("indicators");
+
+                    b.Property<int?>("PriorityAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_area_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<string>("UnitCostBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_cost_basis");
+
+                    b.Property<decimal?>("UnitCostNorm")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_cost_norm");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Service", "SocialOrder.Domain.Standards.ServiceStandard.Service#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_ru");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Thresholds", "SocialOrder.Domain.Standards.ServiceStandard.Thresholds#GradeThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("EffectiveFrom")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("effective_from");
+
+                            b1.Property<decimal>("PartlyEffectiveFrom")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("partly_effective_from");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "SocialOrder.Domain.Standards.ServiceStandard.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_ru");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_standards");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_code_version");
+
+                    b.HasIndex("PriorityAreaId", "Status")
+                        .HasDatabaseName("ix_service_standards_priority_area_id_status");
+
+                    b.HasIndex("Status", "Code")
+                        .HasDatabaseName("ix_service_standards_status_code");
+
+                    b.HasIndex(new[] { "Code" }, "ix_service_standards_code_draft")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_draft_code")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex(new[] { "Code" }, "ix_service_standards_code_published")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_published_code")
+                        .HasFilter("status = 'Published'");
+
+                    b.ToTable("service_standards", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
@@ -2164,6 +2405,12 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_calls_regions_region_id");
 
+                    b.HasOne("SocialOrder.Domain.Standards.ServiceStandard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_service_standards_standard_id");
+
                     b.HasOne("SocialOrder.Domain.ReferenceData.StateBody", null)
                         .WithMany()
                         .HasForeignKey("StateBodyId")
@@ -2204,6 +2451,26 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expert_assignments_expert_profiles_expert_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.BeneficiaryFeedback", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiary_feedback_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.FeedbackChannel", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_channels_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
@@ -2329,6 +2596,15 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_state_bodies_regions_region_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Standards.ServiceStandard", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.ReferenceData.PriorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_service_standards_priority_areas_priority_area_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
