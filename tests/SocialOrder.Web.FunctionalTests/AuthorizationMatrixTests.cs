@@ -158,6 +158,15 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         // Public statistics (ADR 27): no sign-in.
         ["/Statistics/Index GET"] = new(Who.Public),
         ["/Statistics/Csv GET"] = new(Who.Public),
+        // Service standards (issue 11): a public register; the beneficiary feedback form by its token (a made-up one: 404).
+        ["/Standards/Index GET"] = new(Who.Public),
+        ["/Standards/Details GET"] = new(Who.Public),
+        ["/Feedback/Index GET"] = new(Who.Public),
+        ["/Feedback/Index POST"] = new(Who.Public),
+
+        // A project's feedback comments and poster: the body's officials and the organization's members (no agreement here: 404).
+        ["/ProjectFeedback/Index GET"] = new(Who.Official | Who.Owner, Id.Random),
+        ["/ProjectFeedback/Poster GET"] = new(Who.Official | Who.Owner, Id.Random),
 
         // Applicants: their own organizations and bids only.
         ["Applicant/Home/Index GET"] = new(Who.Applicants),
@@ -300,6 +309,13 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["Admin/Audit/Verify POST"] = new(Who.Administrator),
         ["Admin/StateBodies/Index GET"] = new(Who.Administrator),
         ["Admin/StateBodies/Create POST"] = new(Who.Administrator),
+        ["Admin/Standards/Index GET"] = new(Who.Administrator),
+        ["Admin/Standards/Create GET"] = new(Who.Administrator),
+        ["Admin/Standards/Create POST"] = new(Who.Administrator),
+        ["Admin/Standards/Edit GET"] = new(Who.Administrator, Id.Random),
+        ["Admin/Standards/Edit POST"] = new(Who.Administrator, Id.Random),
+        ["Admin/Standards/Publish POST"] = new(Who.Administrator, Id.Random),
+        ["Admin/Standards/NewVersion POST"] = new(Who.Administrator, Id.Random),
         ["Admin/Users/Index GET"] = new(Who.Administrator),
         ["Admin/Users/Create GET"] = new(Who.Administrator),
         ["Admin/Users/Create POST"] = new(Who.Administrator),
@@ -409,6 +425,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
                 "reference" => "SG-0000-0000",
                 "ocid" => "ocds-xxxxxx-SG-0000-0000",
                 "hash" => new string('0', 64),
+                "version" => "1",
+                "token" => new string('A', 24),
                 var other => throw new InvalidOperationException($"{route.Key}: no value for {{{other}}}"),
             });
         }

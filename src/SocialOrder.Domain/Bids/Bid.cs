@@ -248,9 +248,13 @@ public sealed class Bid : Entity
         UpdatedBy = userId;
     }
 
-    public IReadOnlyList<SubmissionProblem> SubmissionProblems(Call call)
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems(Call call) => SubmissionProblems(call, []);
+
+    /// <summary>What stops this draft from being submitted, including the call standard's quality indicators it does not include (ADR 26).</summary>
+    public IReadOnlyList<SubmissionProblem> SubmissionProblems(Call call, IReadOnlyList<Standards.QualityIndicator> requiredIndicators)
     {
         ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(requiredIndicators);
         var p = new List<SubmissionProblem>();
         for (var i = 0; i < call.RequiredDocuments.Count; i++)
         {
@@ -277,6 +281,11 @@ public sealed class Bid : Entity
         if (c.Indicators.Count == 0)
         {
             p.Add(new("Bid.NoIndicators", "Indicators"));
+        }
+
+        foreach (var missing in Standards.IndicatorMatching.Missing(requiredIndicators, c.Indicators.Select(i => i.Name)))
+        {
+            p.Add(new("Bid.StandardIndicatorMissing", "Indicators", $"{missing.Code} {missing.Name.Ru}"));
         }
 
         if (c.Activities.Any(a => a.StartMonth < 1 || a.EndMonth < a.StartMonth || a.EndMonth > call.DurationMonths))
@@ -315,12 +324,15 @@ public sealed class Bid : Entity
     /// Freezes the current content as a new version. <paramref name="now"/> is the one reading of the clock taken
     /// inside the recording transaction; it decides the deadline and is the receipt time.
     /// </summary>
-    public BidSubmission Submit(Call call, string receiptNumber, Guid idempotencyKey, Guid userId, DateTimeOffset now)
+    public BidSubmission Submit(Call call, string receiptNumber, Guid idempotencyKey, Guid userId, DateTimeOffset now) =>
+        Submit(call, [], receiptNumber, idempotencyKey, userId, now);
+
+    public BidSubmission Submit(Call call, IReadOnlyList<Standards.QualityIndicator> requiredIndicators, string receiptNumber, Guid idempotencyKey, Guid userId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
         CheckRule(new BidCanChangeOnlyBeforeDeadlineRule(call, now));
         CheckRule(new CallMustBeOpenToSubmitRule(call, now));
-        CheckRule(new BidMustBeCompleteToSubmitRule(SubmissionProblems(call)));
+        CheckRule(new BidMustBeCompleteToSubmitRule(SubmissionProblems(call, requiredIndicators)));
         SubmissionCount++;
         SubmittedRevision = Revision;
         LastSubmittedAt = now;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SocialOrder.Domain.Common;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Domain.Standards;
 
 namespace SocialOrder.Domain.Calls;
 
@@ -25,7 +26,9 @@ public sealed record CallContent(
     int ExpertsPerBid,
     decimal DivergenceThreshold,
     decimal MinimumTotalScore,
-    bool ExpertsSeeOtherSheets = false);
+    bool ExpertsSeeOtherSheets = false,
+    ServiceStandardId? StandardId = null,
+    int? PlannedBeneficiaries = null);
 
 /// <summary>What may change after publishing (never the methodology); null means unchanged.</summary>
 public sealed record CallAmendment(
@@ -100,6 +103,12 @@ public sealed class Call : Entity
     /// <summary>After submitting their own sheet, an expert may read the other submitted sheets for that bid (off by default).</summary>
     public bool ExpertsSeeOtherSheets { get; private set; }
 
+    /// <summary>The service standard version the call follows; a version row never changes once published (ADR 26).</summary>
+    public ServiceStandardId? StandardId { get; private set; }
+
+    /// <summary>How many people the call plans to reach; compared with the standard's unit cost norm before publishing.</summary>
+    public int? PlannedBeneficiaries { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -147,7 +156,8 @@ public sealed class Call : Entity
 
     public CallContent Content => new(
         Title, Summary, Description, Eligibility, PriorityAreaId, RegionId, Instrument, Budget, MaxPerProject, DurationMonths,
-        Term, YearlyBudgets, OpensAt, ClosesAt, RequiredDocuments, Criteria, ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets);
+        Term, YearlyBudgets, OpensAt, ClosesAt, RequiredDocuments, Criteria, ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets,
+        StandardId, PlannedBeneficiaries);
 
     public void UpdateDraft(CallContent content)
     {
@@ -156,9 +166,13 @@ public sealed class Call : Entity
         Apply(content);
     }
 
-    /// <summary>Everything that stops this draft from being published at <paramref name="now"/>.</summary>
-    public IReadOnlyList<PublishProblem> PublishProblems(DateTimeOffset now)
+    /// <summary>Everything that stops this draft from being published at <paramref name="now"/>, no standard being required.</summary>
+    public IReadOnlyList<PublishProblem> PublishProblems(DateTimeOffset now) => PublishProblems(now, StandardRequirement.None);
+
+    /// <summary>Everything that stops this draft from being published at <paramref name="now"/>, the standard included.</summary>
+    public IReadOnlyList<PublishProblem> PublishProblems(DateTimeOffset now, StandardRequirement standard)
     {
+        ArgumentNullException.ThrowIfNull(standard);
         var p = new List<PublishProblem>();
         if (Status != CallStatus.Draft)
         {
@@ -244,6 +258,20 @@ public sealed class Call : Entity
             p.Add(new("Call.CriterionCodesNotUnique", "Criteria"));
         }
 
+        if (StandardId is null && standard.AreaHasStandard)
+        {
+            p.Add(new("Call.StandardRequired", "StandardId"));
+        }
+        else if (StandardId is not null && !standard.LinkedIsCurrent)
+        {
+            p.Add(new("Call.StandardNotCurrent", "StandardId"));
+        }
+
+        if (PlannedBeneficiaries is <= 0)
+        {
+            p.Add(new("Call.PlannedBeneficiariesNotPositive", "PlannedBeneficiaries"));
+        }
+
         for (var i = 0; i < RequiredDocuments.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(RequiredDocuments[i].Name.Kk) || string.IsNullOrWhiteSpace(RequiredDocuments[i].Name.Ru))
@@ -255,9 +283,29 @@ public sealed class Call : Entity
         return p;
     }
 
-    public void Publish(DateTimeOffset now)
+    /// <summary>What the official is warned about before publishing, without being stopped: a budget below the standard's norm.</summary>
+    public IReadOnlyList<PublishProblem> PublishWarnings(ServiceStandard? standard)
     {
-        var problems = PublishProblems(now);
+        if (standard is null || standard.UnitCostNorm is null || standard.UnitCostBasis != UnitCostBasis.PerBeneficiary)
+        {
+            return [];
+        }
+
+        if (PlannedBeneficiaries is null)
+        {
+            return [new("Call.PlannedBeneficiariesMissing", "PlannedBeneficiaries")];
+        }
+
+        return standard.MinimumBudgetFor(PlannedBeneficiaries) is { } minimum && Budget < minimum
+            ? [new("Call.BudgetBelowStandardNorm", "Budget", Money.Kzt(minimum).ToString())]
+            : [];
+    }
+
+    public void Publish(DateTimeOffset now) => Publish(now, StandardRequirement.None);
+
+    public void Publish(DateTimeOffset now, StandardRequirement standard)
+    {
+        var problems = PublishProblems(now, standard);
         CheckRule(new CallMustBeCompleteToPublishRule(problems));
         Status = CallStatus.Published;
         PublishedAt = now;
@@ -428,6 +476,8 @@ public sealed class Call : Entity
         DivergenceThreshold = c.DivergenceThreshold;
         MinimumTotalScore = c.MinimumTotalScore;
         ExpertsSeeOtherSheets = c.ExpertsSeeOtherSheets;
+        StandardId = c.StandardId;
+        PlannedBeneficiaries = c.PlannedBeneficiaries;
     }
 }
 

@@ -55,6 +55,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    public DbSet<SocialOrder.Domain.Standards.ServiceStandard> ServiceStandards => Set<SocialOrder.Domain.Standards.ServiceStandard>();
+
+    public DbSet<SocialOrder.Domain.Feedback.FeedbackChannel> FeedbackChannels => Set<SocialOrder.Domain.Feedback.FeedbackChannel>();
+
+    public DbSet<SocialOrder.Domain.Feedback.BeneficiaryFeedback> BeneficiaryFeedback => Set<SocialOrder.Domain.Feedback.BeneficiaryFeedback>();
+
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -22,13 +22,16 @@ public static class RateLimitPolicies
     /// <summary>The public verification page: each check hashes an upload or looks a hash up.</summary>
     public const string Verification = "Verification";
 
+    /// <summary>The public beneficiary feedback form (ADR 26): no account, so only the client address limits it.</summary>
+    public const string Feedback = "Feedback";
+
     /// <summary>For every future /api endpoint.</summary>
     public const string Api = "Api";
 
     /// <summary>The public OCDS API and its bulk file (ADR 20).</summary>
     public const string OpenData = "OpenData";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Verification, Api, OpenData];
+    public static readonly IReadOnlyList<string> All = [SignIn, Registration, PasswordReset, EmailConfirmation, Subscriptions, Questions, Uploads, Verification, Feedback, Api, OpenData];
 }
 
 /// <summary>One policy's budgets: so many requests per window from one client address, and from one account.</summary>
@@ -64,6 +67,8 @@ public sealed class RateLimitsOptions
 
     public RateLimit Verification { get; set; } = new() { PerAddress = 30, PerAccount = 30, WindowSeconds = 60 };
 
+    public RateLimit Feedback { get; set; } = new() { PerAddress = 10, PerAccount = 10, WindowSeconds = 3600 };
+
     public RateLimit Api { get; set; } = new() { PerAddress = 300, PerAccount = 300, WindowSeconds = 60 };
 
     public RateLimit OpenData { get; set; } = new() { PerAddress = 60, PerAccount = 60, WindowSeconds = 60 };
@@ -78,6 +83,7 @@ public sealed class RateLimitsOptions
         RateLimitPolicies.Questions => Questions,
         RateLimitPolicies.Uploads => Uploads,
         RateLimitPolicies.Verification => Verification,
+        RateLimitPolicies.Feedback => Feedback,
         RateLimitPolicies.Api => Api,
         RateLimitPolicies.OpenData => OpenData,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate-limit policy."),

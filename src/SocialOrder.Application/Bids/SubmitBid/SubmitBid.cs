@@ -51,8 +51,9 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
                 return earlier.BidId == owned.Id ? earlier.Id : Result<Guid>.Invalid("Bid.SubmitAgain");
             }
 
+            var required = await db.RequiredIndicatorsAsync(call!, cancellationToken);
             var now = time.GetUtcNow();
-            var problems = bid!.SubmissionProblems(call!);
+            var problems = bid!.SubmissionProblems(call!, required);
             if (call!.AcceptsSubmissionsAt(now) && problems.Count > 0)
             {
                 return Result<Guid>.Failure(ResultStatus.RuleBroken, problems.Select(p => new Error(p.Code, p.Field, p.Arg is null ? null : [p.Arg])).ToList());
@@ -61,7 +62,7 @@ public sealed class SubmitBidCommandHandler(IAppDbContext db, ICurrentUser user,
             // From a sequence: no row stays locked until commit, so submissions at the deadline do not queue behind each
             // other. Outside the window the domain refuses and the transaction rolls back, leaving a gap (ADR 30).
             var receipt = await numbers.NextFromSequenceAsync("RCP", KazakhstanTime.ToLocal(now).Year, cancellationToken);
-            var submission = bid!.Submit(call, receipt, c.IdempotencyKey, user.Id!.Value, now);
+            var submission = bid!.Submit(call, required, receipt, c.IdempotencyKey, user.Id!.Value, now);
             db.BidSubmissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
             await db.CommitAsync(cancellationToken);

@@ -8,6 +8,7 @@ using SocialOrder.Application.Common.Validation;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Common;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Domain.Standards;
 
 namespace SocialOrder.Application.Calls.Drafts;
 
@@ -50,7 +51,9 @@ public sealed record SaveCallDraftCommand(
     decimal MinimumTotalScore,
     bool ExpertsSeeOtherSheets = false,
     string? DescriptionEn = null,
-    string? EligibilityEn = null) : ICommand<Result<Guid>>, IAuditable
+    string? EligibilityEn = null,
+    Guid? StandardId = null,
+    int? PlannedBeneficiaries = null) : ICommand<Result<Guid>>, IAuditable
 {
     public (string Type, string? Id) AuditTarget => ("Call", CallId?.ToString());
 
@@ -80,7 +83,9 @@ public sealed record SaveCallDraftCommand(
         ExpertsPerBid,
         DivergenceThreshold,
         MinimumTotalScore,
-        ExpertsSeeOtherSheets);
+        ExpertsSeeOtherSheets,
+        StandardId is { } standard ? new ServiceStandardId(standard) : null,
+        PlannedBeneficiaries);
 
     private static LocalizedText Text(string? kk, string? ru, string? en) =>
         new((kk ?? string.Empty).Trim(), (ru ?? string.Empty).Trim(), string.IsNullOrWhiteSpace(en) ? null : en.Trim());
@@ -148,6 +153,7 @@ public sealed class SaveCallDraftCommandValidator : AbstractValidator<SaveCallDr
         RuleFor(c => c.ExpertsPerBid).InclusiveBetween(1, 9);
         RuleFor(c => c.DivergenceThreshold).InclusiveBetween(1m, 100m);
         RuleFor(c => c.MinimumTotalScore).InclusiveBetween(0m, 100m);
+        RuleFor(c => c.PlannedBeneficiaries).GreaterThan(0).WithErrorCode("Call.PlannedBeneficiariesNotPositive").LessThanOrEqualTo(10_000_000);
     }
 }
 
@@ -170,6 +176,13 @@ public sealed class SaveCallDraftCommandHandler(IAppDbContext db, ICurrentUser u
         if (content.RegionId is { } region && !await db.Regions.AnyAsync(r => r.Id == region, cancellationToken))
         {
             return Result<Guid>.Invalid("Validation.UnknownRegion", nameof(command.RegionId));
+        }
+
+        // A call links to a version the public can read: published, or superseded if it was linked before (publishing then asks for the current one).
+        if (content.StandardId is { } standardId
+            && !await db.ServiceStandards.AnyAsync(s => s.Id == standardId && s.Status != StandardStatus.Draft, cancellationToken))
+        {
+            return Result<Guid>.Invalid("Call.StandardUnknown", nameof(command.StandardId));
         }
 
         var now = time.GetUtcNow();

@@ -8,7 +8,8 @@ using SocialOrder.Domain.ReferenceData;
 
 namespace SocialOrder.Application.Calls.GetManagedCall;
 
-public sealed record ManagedCall(Call Call, CallPhase Phase, IReadOnlyList<PublishProblem> PublishProblems);
+public sealed record ManagedCall(
+    Call Call, CallPhase Phase, IReadOnlyList<PublishProblem> PublishProblems, IReadOnlyList<PublishProblem>? PublishWarnings = null, StandardLink? Standard = null);
 
 /// <summary>One call of the official's own state body, with what stops it from being published (null: not theirs).</summary>
 public sealed record GetManagedCallQuery(Guid CallId) : IQuery<ManagedCall?>;
@@ -24,6 +25,13 @@ public sealed class GetManagedCallQueryHandler(IAppDbContext db, ICurrentUser us
         }
 
         var now = time.GetUtcNow();
-        return new ManagedCall(call, call.PhaseAt(now), call.Status == CallStatus.Draft ? call.PublishProblems(now) : []);
+        var linked = await db.LinkedAsync(call, cancellationToken);
+        if (call.Status != CallStatus.Draft)
+        {
+            return new ManagedCall(call, call.PhaseAt(now), [], [], CallStandards.Link(linked));
+        }
+
+        var requirement = await db.RequirementAsync(call, linked, cancellationToken);
+        return new ManagedCall(call, call.PhaseAt(now), call.PublishProblems(now, requirement), call.PublishWarnings(linked), CallStandards.Link(linked));
     }
 }

@@ -46,7 +46,9 @@ public sealed record PublicCallView(
     IReadOnlyList<AmendmentView> Amendments,
     DateTimeOffset? CancelledAt,
     string? CancellationReason,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    StandardLink? Standard = null,
+    int? PlannedBeneficiaries = null)
 {
     public bool AcceptsQuestions => Phase is CallPhase.Upcoming or CallPhase.Open;
 }
@@ -119,7 +121,9 @@ public sealed class GetPublicCallQueryHandler(IAppDbContext db, TimeProvider tim
             [.. call.Amendments.OrderBy(x => x.Number).Select(ToView)],
             call.CancelledAt,
             call.CancellationReason,
-            now);
+            now,
+            CallStandards.Link(await db.LinkedAsync(call, cancellationToken)),
+            call.PlannedBeneficiaries);
     }
 
     /// <summary>Reads the changes an amendment recorded ("Summary", "Budget:old:new", "ClosesAt:old:new").</summary>

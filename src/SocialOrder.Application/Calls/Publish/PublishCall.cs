@@ -20,7 +20,8 @@ public sealed class PublishCallCommandHandler(IAppDbContext db, ICurrentUser use
         }
 
         var now = time.GetUtcNow();
-        var problems = call.PublishProblems(now);
+        var standard = await db.RequirementAsync(call, await db.LinkedAsync(call, cancellationToken), cancellationToken);
+        var problems = call.PublishProblems(now, standard);
         if (problems.Count > 0)
         {
             return Result.Failure(
@@ -28,7 +29,7 @@ public sealed class PublishCallCommandHandler(IAppDbContext db, ICurrentUser use
                 problems.Select(p => new Error(p.Code, p.Field, p.Arg is null ? null : [p.Arg])).ToList());
         }
 
-        call.Publish(now);
+        call.Publish(now, standard);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

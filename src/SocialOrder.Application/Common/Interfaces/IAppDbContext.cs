@@ -6,8 +6,10 @@ using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
 using SocialOrder.Domain.Calls;
 using SocialOrder.Domain.Evaluation;
+using SocialOrder.Domain.Feedback;
 using SocialOrder.Domain.Organizations;
 using SocialOrder.Domain.ReferenceData;
+using SocialOrder.Domain.Standards;
 using SocialOrder.Domain.Verification;
 
 namespace SocialOrder.Application.Common.Interfaces;
@@ -50,6 +52,12 @@ public interface IAppDbContext
     DbSet<IssuedDocument> IssuedDocuments { get; }
 
     DbSet<AuditHead> AuditHeads { get; }
+
+    DbSet<ServiceStandard> ServiceStandards { get; }
+
+    DbSet<FeedbackChannel> FeedbackChannels { get; }
+
+    DbSet<BeneficiaryFeedback> BeneficiaryFeedback { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

@@ -39,6 +39,9 @@ public sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.RequiredDocuments).AsJson();
         builder.Property(c => c.Criteria).AsJson();
         builder.Property(c => c.Amendments).AsJson();
+        builder.Property(c => c.StandardId).HasConversion(id => id!.Value.Value, v => new SocialOrder.Domain.Standards.ServiceStandardId(v));
+        builder.HasOne<SocialOrder.Domain.Standards.ServiceStandard>().WithMany().HasForeignKey(c => c.StandardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.StandardId);
         builder.Ignore(c => c.Content);
         builder.Ignore(c => c.DomainEvents);
 

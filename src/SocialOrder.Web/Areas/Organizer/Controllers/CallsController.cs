@@ -230,5 +230,6 @@ public sealed class CallsController : OrganizerController
     }
 
     private async Task<CallEditorPage> EditorAsync(Guid? id, string? reference, CallForm form, CancellationToken ct) =>
-        new(id, reference, form, await Sender.Send(new GetReferenceDataQuery(), ct));
+        new(id, reference, form, await Sender.Send(new GetReferenceDataQuery(), ct),
+            await Sender.Send(new SocialOrder.Application.Standards.GetStandardChoices.GetStandardChoicesQuery(), ct));
 }

@@ -155,6 +155,12 @@ public sealed class CallForm
 
     public bool ExpertsSeeOtherSheets { get; set; }
 
+    [Display(Name = "Call.Field.StandardId")]
+    public Guid? StandardId { get; set; }
+
+    [Display(Name = "Call.Field.PlannedBeneficiaries")]
+    public int? PlannedBeneficiaries { get; set; }
+
     public static CallForm FromTemplate() => new()
     {
         Criteria = DefaultMethodology.Criteria.Select(CriterionForm.From).ToList(),
@@ -177,6 +183,7 @@ public sealed class CallForm
         Criteria = c.Criteria.Select(CriterionForm.From).ToList(),
         ExpertsPerBid = c.ExpertsPerBid, DivergenceThreshold = c.DivergenceThreshold, MinimumTotalScore = c.MinimumTotalScore,
         ExpertsSeeOtherSheets = c.ExpertsSeeOtherSheets,
+        StandardId = c.StandardId?.Value, PlannedBeneficiaries = c.PlannedBeneficiaries,
     };
 
     public SaveCallDraftCommand ToCommand(Guid? id) => new(
@@ -186,10 +193,13 @@ public sealed class CallForm
         ClosesAt is { } c ? KazakhstanTime.FromLocal(c) : null,
         RequiredDocuments.OfType<DocumentForm>().Select(d => d.ToInput()).ToList(),
         Criteria.OfType<CriterionForm>().Select(c => c.ToInput()).ToList(),
-        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets, DescriptionEn, EligibilityEn);
+        ExpertsPerBid, DivergenceThreshold, MinimumTotalScore, ExpertsSeeOtherSheets, DescriptionEn, EligibilityEn,
+        StandardId, PlannedBeneficiaries);
 }
 
-public sealed record CallEditorPage(Guid? CallId, string? ReferenceNumber, CallForm Form, ReferenceDataView Reference);
+public sealed record CallEditorPage(
+    Guid? CallId, string? ReferenceNumber, CallForm Form, ReferenceDataView Reference,
+    IReadOnlyList<SocialOrder.Application.Standards.GetStandardChoices.StandardChoice>? Standards = null);
 
 public sealed class AmendForm
 {
