@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditHeadPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadPublisher>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.Configure<SocialOrder.Application.Appeals.AppealOptions>(configuration.GetSection(SocialOrder.Application.Appeals.AppealOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()
             .Bind(configuration.GetSection(FileLimits.Section))

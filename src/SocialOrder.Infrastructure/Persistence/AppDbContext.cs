@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Agreements;
+using SocialOrder.Domain.Appeals;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -49,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SocialOrder.Domain.Verification.IssuedDocument> IssuedDocuments => Set<SocialOrder.Domain.Verification.IssuedDocument>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

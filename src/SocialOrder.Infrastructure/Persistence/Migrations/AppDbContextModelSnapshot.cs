@@ -177,6 +177,53 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_attempts_at");
+
+                    b.HasIndex("Address", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_address_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,51 +406,85 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("agreements", (string)null);
                 });
 
-            modelBuilder.Entity("SocialOrder.Domain.Accounts.SignInAttempt", b =>
+            modelBuilder.Entity("SocialOrder.Domain.Appeals.Appeal", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
 
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
-
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTimeOffset>("AnswerDueAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
+                        .HasColumnName("answer_due_at");
 
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("succeeded");
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
 
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_agent");
-
-                    b.Property<Guid?>("UserId")
+                    b.Property<Guid?>("AnsweredBy")
                         .HasColumnType("uuid")
-                        .HasColumnName("user_id");
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid>("FiledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filed_by");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProtocolVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_version");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_sign_in_attempts");
+                        .HasName("pk_appeals");
 
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_sign_in_attempts_at");
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_appeals_organization_id");
 
-                    b.HasIndex("Address", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_address_at");
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_appeals_call_id_status");
 
-                    b.HasIndex("UserId", "At")
-                        .HasDatabaseName("ix_sign_in_attempts_user_id_at");
+                    b.HasIndex("CallId", "OrganizationId", "ProtocolVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_call_id_organization_id_protocol_version");
 
-                    b.ToTable("sign_in_attempts", (string)null);
+                    b.ToTable("appeals", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
@@ -562,6 +643,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("dissents");
 
+                    b.Property<string>("EarlierProtocols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("earlier_protocols");
+
                     b.Property<string>("Lines")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -605,10 +691,19 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnName("protocol_ru_sha256")
                         .IsFixedLength();
 
+                    b.Property<int>("ProtocolVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_version");
+
                     b.Property<decimal>("QuorumFraction")
                         .HasPrecision(6, 4)
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("quorum_fraction");
+
+                    b.Property<string>("Reopenings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reopenings");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2111,6 +2206,23 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Term")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Appeals.Appeal", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_calls_call_id");
+
+                    b.HasOne("SocialOrder.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_organizations_organization_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
