@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<Reminders.ReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderJob>());
         services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.Configure<SocialOrder.Application.Appeals.AppealOptions>(configuration.GetSection(SocialOrder.Application.Appeals.AppealOptions.Section));
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddOptions<FileLimits>()
             .Bind(configuration.GetSection(FileLimits.Section))

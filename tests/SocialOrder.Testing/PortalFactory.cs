@@ -53,6 +53,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool CachePublicPages => false;
 
+    /// <summary>
+    /// The appeal window in working days (ADR 28): none here, so suites that issue agreements right after the award stay
+    /// about what they test; the appeal tests use a factory with the portal's default of five.
+    /// </summary>
+    protected virtual int AppealWorkingDays => 0;
+
     public async Task InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
@@ -85,6 +91,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Accounts:FreeFailuresPerAddress", "1000000");
 
         builder.UseSetting("Ocds:ExportEnabled", "false");
+        builder.UseSetting("Appeals:WorkingDays", AppealWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TwoFactor:RequiredForStaff", TwoFactorRequiredForStaff ? "true" : "false");
         builder.UseSetting("PublicPages:CacheSeconds", CachePublicPages ? "300" : "0");
         builder.ConfigureServices(services =>

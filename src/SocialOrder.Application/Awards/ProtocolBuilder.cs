@@ -46,7 +46,7 @@ internal static class ProtocolBuilder
             bids.Count, [.. call.Criteria.Select(c => new ProtocolCriterion(c.Code, c.Name, c.Weight, c.MaxPoints))], bids, decision.Total,
             [.. decision.Dissents.Select(d => new ProtocolDissent(d.MemberName, d.Text))],
             decision.DecisionSha256 ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(decision.CanonicalJson()))),
-            verificationUrl, call.Instrument);
+            verificationUrl, call.Instrument, Version: Math.Max(1, decision.ProtocolVersion));
     }
 
     public static IReadOnlyList<string> Flags(BidEvaluation e)

@@ -36,6 +36,13 @@ public sealed record DecisionLine(
 
 public sealed record Dissent(Guid MemberId, string MemberName, string Text, DateTimeOffset At);
 
+/// <summary>A protocol issued before the decision was reopened: kept, with its files and hashes, never overwritten.</summary>
+public sealed record EarlierProtocol(
+    int Version, string Number, DateTimeOffset LockedAt, Guid? LockedBy, string DecisionSha256, Guid? KkFileId, string? KkSha256, Guid? RuFileId, string? RuSha256);
+
+/// <summary>Why a locked decision was reopened (an upheld complaint), by whom and when.</summary>
+public sealed record DecisionReopening(int FromProtocolVersion, string Reason, Guid ReopenedBy, DateTimeOffset At, Guid? AppealId);
+
 /// <summary>
 /// One submitted bid's evaluation as it stood when the decision was locked: what the public results and the applicant's
 /// feedback show, stored so that they are read, not recomputed, on every view (the experts' sheet totals are left out).
@@ -101,6 +108,12 @@ public sealed class AwardDecision : Entity
 
     /// <summary>How many bids the ranking held at the lock.</summary>
     public int RankedCount { get; private set; }
+    /// <summary>1 for the first protocol; each locking after a reopening issues the next version (0 while never locked).</summary>
+    public int ProtocolVersion { get; private set; }
+
+    public IReadOnlyList<EarlierProtocol> EarlierProtocols { get; private set; } = [];
+
+    public IReadOnlyList<DecisionReopening> Reopenings { get; private set; } = [];
 
     public decimal Total => Lines.Sum(l => l.Amount);
 
@@ -245,9 +258,33 @@ public sealed class AwardDecision : Entity
         LockedAt = now;
         LockedBy = officialId;
         ProtocolNumber = protocolNumber;
+        ProtocolVersion++;
         DecisionSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson())));
         Version++;
         AddDomainEvent(new AwardDecisionLockedEvent(Id, CallId));
+    }
+
+    /// <summary>
+    /// An upheld complaint reopens the locked decision with a recorded reason: the issued protocol is kept as an earlier
+    /// version, and the commission may change the draft and lock it again, which issues the next protocol version.
+    /// </summary>
+    public void Reopen(Guid officialId, string reason, DateTimeOffset now, Guid? appealId)
+    {
+        CheckRule(new OnlyALockedDecisionIsReopenedRule(Status));
+        CheckRule(new ReopeningNeedsAReasonRule(reason));
+        EarlierProtocols = [.. EarlierProtocols, new EarlierProtocol(
+            ProtocolVersion, ProtocolNumber!, LockedAt!.Value, LockedBy, DecisionSha256!, ProtocolKkFileId, ProtocolKkSha256, ProtocolRuFileId, ProtocolRuSha256)];
+        Reopenings = [.. Reopenings, new DecisionReopening(ProtocolVersion, reason.Trim(), officialId, now, appealId)];
+        Status = DecisionStatus.Draft;
+        LockedAt = null;
+        LockedBy = null;
+        ProtocolNumber = null;
+        DecisionSha256 = null;
+        ProtocolKkFileId = null;
+        ProtocolKkSha256 = null;
+        ProtocolRuFileId = null;
+        ProtocolRuSha256 = null;
+        Version++;
     }
 
     public void AttachProtocols(Guid kkFileId, string kkSha256, Guid ruFileId, string ruSha256)

@@ -91,3 +91,17 @@ public sealed class DecisionWithinBudgetRule(IReadOnlyList<string> problems) : I
 
     public string MessageKey => problems.Count > 0 ? problems[0] : "Rule.TotalAboveBudget";
 }
+
+public sealed class OnlyALockedDecisionIsReopenedRule(DecisionStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != DecisionStatus.Locked;
+
+    public string MessageKey => "Award.ReopenOnlyLocked";
+}
+
+public sealed class ReopeningNeedsAReasonRule(string? reason) : IBusinessRule
+{
+    public bool IsBroken() => reason is null || reason.Trim().Length < 10;
+
+    public string MessageKey => "Award.ReopenNeedsReason";
+}

@@ -360,6 +360,13 @@ public sealed class Bid : Entity
         AwardedAmount = outcome == Evaluation.AwardOutcome.Awarded ? amount : 0m;
     }
 
+    /// <summary>The commission's decision was reopened (an upheld complaint): the outcome is recorded again when it is re-locked.</summary>
+    public void ClearOutcomeOfReopenedDecision()
+    {
+        Outcome = null;
+        AwardedAmount = 0m;
+    }
+
     public void Reconcile(string reason, Guid officialId, DateTimeOffset now)
     {
         CheckRule(new Evaluation.ReconciliationNeedsAReasonRule(reason));

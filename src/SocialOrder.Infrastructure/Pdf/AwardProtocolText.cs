@@ -16,6 +16,9 @@ internal sealed class AwardProtocolText
     public required string Culture { get; init; }
     public required string Portal { get; init; }
     public required Func<string, string, string> Title { get; init; }
+
+    /// <summary>The line under the title of a protocol issued again after its decision was reopened (version 2 onwards).</summary>
+    public required Func<int, string> Version { get; init; }
     /// <summary>What the commission met about: the wording follows the call's instrument (state social order or state grant).</summary>
     public required Func<Instrument, string> Subtitle { get; init; }
     public required string DocumentTitle { get; init; }
@@ -116,6 +119,7 @@ internal sealed class AwardProtocolText
         Culture = "kk",
         Portal = "Мемлекеттік әлеуметтік тапсырыс порталы",
         Title = (number, date) => $"{date} ж. № {number} хаттама",
+        Version = v => $"{v}-нұсқа: шешім шағым бойынша қайта қаралды",
         Subtitle = instrument => instrument == Instrument.StateGrant
             ? "Мемлекеттік гранттар беру конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы"
             : "Мемлекеттік әлеуметтік тапсырыс конкурсының қорытындысын шығару жөніндегі конкурстық комиссия отырысы",
@@ -214,6 +218,7 @@ internal sealed class AwardProtocolText
         Culture = "ru",
         Portal = "Портал государственного социального заказа",
         Title = (number, date) => $"Протокол № {number} от {date}",
+        Version = v => $"Версия {v}: решение пересмотрено по жалобе",
         Subtitle = instrument => instrument == Instrument.StateGrant
             ? "заседания конкурсной комиссии по подведению итогов конкурса на предоставление государственных грантов"
             : "заседания конкурсной комиссии по подведению итогов конкурса государственного социального заказа",

@@ -190,6 +190,12 @@ public sealed class PdfSharpAwardProtocolRenderer : IAwardProtocolRenderer
             _y += 6;
             var date = KazakhstanTime.ToLocal(_p.DecidedAtUtc).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
             Centered(_t.Title(_p.ProtocolNumber, date), _title, _accent, width);
+            if (_p.Version > 1)
+            {
+                _y += 2;
+                Centered(_t.Version(_p.Version), _subtitle, _accent, width);
+            }
+
             _y += 2;
             Centered(_t.Subtitle(_p.Instrument), _subtitle, _muted, width);
             _y = Math.Max(_y, qrTop + QrSize + _small.GetHeight() + 4) + 8;

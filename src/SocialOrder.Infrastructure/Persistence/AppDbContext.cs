@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Domain.Agreements;
+using SocialOrder.Domain.Appeals;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
 using SocialOrder.Domain.Bids;
@@ -60,6 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SocialOrder.Domain.Feedback.FeedbackChannel> FeedbackChannels => Set<SocialOrder.Domain.Feedback.FeedbackChannel>();
 
     public DbSet<SocialOrder.Domain.Feedback.BeneficiaryFeedback> BeneficiaryFeedback => Set<SocialOrder.Domain.Feedback.BeneficiaryFeedback>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every node (cookies, antiforgery, reset links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -58,9 +58,10 @@ public sealed class CallsController : PortalController
     /// <summary>The award protocol exactly as stored when the decision was locked (its SHA-256 is on the call's page).</summary>
     [HttpGet("{id:guid}/protocol/{lang:regex(^(kk|ru)$)}")]
     [AllowAnonymous]
-    public async Task<IActionResult> Protocol(Guid id, string lang, CancellationToken ct)
+    public async Task<IActionResult> Protocol(Guid id, string lang, int? version, CancellationToken ct)
     {
-        var file = await Sender.Send(new Application.Awards.GetProtocolPdf.GetProtocolPdfQuery(id, lang == "kk" ? Application.Common.Interfaces.ProtocolLanguage.Kk : Application.Common.Interfaces.ProtocolLanguage.Ru), ct);
+        var file = await Sender.Send(new Application.Awards.GetProtocolPdf.GetProtocolPdfQuery(
+            id, lang == "kk" ? Application.Common.Interfaces.ProtocolLanguage.Kk : Application.Common.Interfaces.ProtocolLanguage.Ru, Version: version), ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -98,6 +99,8 @@ public sealed class CallsController : PortalController
         HttpContext.CacheAsCallPage(c.Id, c.OpensAt > c.Now ? c.OpensAt : c.ClosesAt > c.Now ? c.ClosesAt : null, c.Now);
         var questions = await Sender.Send(new GetCallQuestionsQuery(call.Value.Id, AnsweredOnly: true), ct);
         var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResults.GetCallResultsQuery(call.Value.Id), ct) : null;
-        return View("Details", new CallPageModel(call.Value, questions, ask, results));
+        var appeals = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Appeals.GetPublicAppeals.GetPublicAppealsQuery(call.Value.Id), ct) : [];
+        var protocols = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetProtocolVersions.GetProtocolVersionsQuery(call.Value.Id), ct) : [];
+        return View("Details", new CallPageModel(call.Value, questions, ask, results) { Appeals = appeals, EarlierProtocols = protocols });
     }
 }

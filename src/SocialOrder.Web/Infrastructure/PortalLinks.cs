@@ -41,6 +41,8 @@ public sealed class PortalLinks(
 
     public string EvaluationDashboard(Guid callId) => Action("Index", "Evaluation", new { area = "Organizer", id = callId });
 
+    public string CallAppeals(Guid callId) => Action("Index", "Appeals", new { area = "Organizer", id = callId });
+
     public string Verify(string sha256) => Action("Hash", "Verify", new { area = string.Empty, hash = sha256 });
 
     private string Action(string action, string controller, object values)

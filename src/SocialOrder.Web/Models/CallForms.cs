@@ -91,7 +91,14 @@ public sealed record CatalogueModel(CatalogueForm Filter, CataloguePage Page, Su
 
 public sealed record SubscribeModel(SubscriptionForm Form, IReadOnlyList<ReferenceItem> Regions, IReadOnlyList<ReferenceItem> PriorityAreas);
 
-public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask, SocialOrder.Application.Awards.GetCallResults.CallResults? Results = null);
+public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionView> Questions, QuestionForm Ask, SocialOrder.Application.Awards.GetCallResults.CallResults? Results = null)
+{
+    /// <summary>Complaints about the results and their answers (ADR 28), newest first.</summary>
+    public IReadOnlyList<SocialOrder.Application.Appeals.GetPublicAppeals.PublicAppeal> Appeals { get; init; } = [];
+
+    /// <summary>Protocols issued before an upheld complaint reopened the decision, kept public.</summary>
+    public IReadOnlyList<SocialOrder.Application.Awards.GetProtocolVersions.ProtocolVersionView> EarlierProtocols { get; init; } = [];
+}
 
 /// <summary>The confirm and unsubscribe pages: the token from the e-mail, and whether the action has been done.</summary>
 public sealed record SubscriptionActionModel(string Token, bool? Succeeded);

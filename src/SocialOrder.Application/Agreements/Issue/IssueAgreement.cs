@@ -12,7 +12,8 @@ public sealed record IssueAgreementCommand(Guid AgreementId) : ICommand<Result>,
     public (string Type, string? Id) AuditTarget => ("Agreement", AgreementId.ToString());
 }
 
-public sealed class IssueAgreementCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IAgreementRenderer renderer, IFileStore files, IPortalLinks links)
+public sealed class IssueAgreementCommandHandler(
+    IAppDbContext db, ICurrentUser user, TimeProvider time, IAgreementRenderer renderer, IFileStore files, IPortalLinks links, Microsoft.Extensions.Options.IOptions<Appeals.AppealOptions> appeals)
     : ICommandHandler<IssueAgreementCommand, Result>
 {
     public async ValueTask<Result> Handle(IssueAgreementCommand command, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class IssueAgreementCommandHandler(IAppDbContext db, ICurrentUser 
         }
 
         var decision = await db.AwardDecisions.AsNoTracking().SingleAsync(d => d.Id == agreement.DecisionId, cancellationToken);
+        await Appeals.AppealWindow.CheckAgreementsMayBeIssuedAsync(db, appeals.Value, agreement.CallId, time.GetUtcNow(), cancellationToken);
         agreement.Issue(decision, officialId, time.GetUtcNow());
 
         var call = await db.Calls.AsNoTracking().Where(c => c.Id == agreement.CallId).Select(c => new { c.ReferenceNumber, c.Title }).SingleAsync(cancellationToken);

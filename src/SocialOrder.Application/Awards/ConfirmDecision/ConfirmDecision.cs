@@ -68,16 +68,24 @@ public sealed class ConfirmDecisionCommandHandler(
             return Result.Failure(ResultStatus.RuleBroken, [new Error("Award.RankingChanged")]);
         }
 
-        var number = await numbers.NextAsync("PRT", Domain.Common.KazakhstanTime.ToLocal(now).Year, cancellationToken);
+        // A decision reopened by an upheld complaint keeps its protocol number; the protocol's version tells them apart (ADR 28).
+        var number = decision.EarlierProtocols.Count > 0
+            ? decision.EarlierProtocols[^1].Number
+            : await numbers.NextAsync("PRT", Domain.Common.KazakhstanTime.ToLocal(now).Year, cancellationToken);
         // What the public results and each applicant's feedback show is kept with the lock, never recomputed per view.
         var results = evaluation.Bids.Select(b => new LockedBidResult(new BidId(b.BidId), b.ReceiptNumber, b.Organization, b.Rank, b.Aggregate)).ToList();
         decision.Lock(officialId, number, now, results, evaluation.Ranking.Count);
-        call.MarkAwarded(now);
+        if (call.Status != CallStatus.Awarded)
+        {
+            call.MarkAwarded(now);
+        }
+
+        var stem = decision.ProtocolVersion > 1 ? $"{number}-v{decision.ProtocolVersion}" : number;
 
         var document = await ProtocolBuilder.BuildAsync(db, call, decision, evaluation, links.Verify(decision.DecisionSha256!), cancellationToken);
         document = document with { AuditHead = await AuditChainHeads.CurrentAsync(db, cancellationToken) };
-        var kk = await files.SaveAsync($"{number}-kk.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Kk)), cancellationToken);
-        var ru = await files.SaveAsync($"{number}-ru.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Ru)), cancellationToken);
+        var kk = await files.SaveAsync($"{stem}-kk.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Kk)), cancellationToken);
+        var ru = await files.SaveAsync($"{stem}-ru.pdf", "application/pdf", new MemoryStream(renderer.Render(document, ProtocolLanguage.Ru)), cancellationToken);
         decision.AttachProtocols(kk.Id, kk.Sha256, ru.Id, ru.Sha256);
         db.IssuedDocuments.Add(IssuedDocument.Issue(IssuedDocumentKind.AwardProtocol, "kk", kk.Sha256, decision.DecisionSha256!, now, call.Id, number));
         db.IssuedDocuments.Add(IssuedDocument.Issue(IssuedDocumentKind.AwardProtocol, "ru", ru.Sha256, decision.DecisionSha256!, now, call.Id, number));

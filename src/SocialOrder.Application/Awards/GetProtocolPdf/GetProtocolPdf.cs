@@ -20,7 +20,11 @@ namespace SocialOrder.Application.Awards.GetProtocolPdf;
 /// The stored protocol, exactly as issued: public once the decision is locked. Before that, officials of the call's body
 /// may download a draft (rendered on the fly, marked as a draft); anyone else gets 404.
 /// </summary>
-public sealed record GetProtocolPdfQuery(Guid CallId, ProtocolLanguage Language, bool Draft = false) : IQuery<DownloadedFile?>;
+/// <remarks>
+/// A <paramref name="Version"/> names one protocol version (ADR 28): earlier versions stay public after an upheld
+/// complaint reopened the decision; without it, the current protocol, or while reopened the last one issued.
+/// </remarks>
+public sealed record GetProtocolPdfQuery(Guid CallId, ProtocolLanguage Language, bool Draft = false, int? Version = null) : IQuery<DownloadedFile?>;
 
 public sealed class GetProtocolPdfQueryHandler(IAppDbContext db, ICurrentUser user, IFileStore files, IAwardProtocolRenderer renderer, IPortalLinks links)
     : IQueryHandler<GetProtocolPdfQuery, DownloadedFile?>
@@ -30,6 +34,22 @@ public sealed class GetProtocolPdfQueryHandler(IAppDbContext db, ICurrentUser us
         var callId = new CallId(query.CallId);
         var decision = await db.AwardDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.CallId == callId, cancellationToken);
         if (decision is null)
+        {
+            return null;
+        }
+
+        var earlier = query.Draft ? null
+            : query.Version is { } v ? decision.EarlierProtocols.SingleOrDefault(p => p.Version == v)
+            : decision.Status == DecisionStatus.Draft && decision.EarlierProtocols.Count > 0 ? decision.EarlierProtocols[^1] : null;
+        if (earlier is not null)
+        {
+            var earlierId = query.Language == ProtocolLanguage.Kk ? earlier.KkFileId : earlier.RuFileId;
+            return earlierId is { } earlierFile && await files.ReadAsync(earlierFile, cancellationToken) is { } stored
+                ? new DownloadedFile(stored.Info.FileName, "application/pdf", stored.Content)
+                : null;
+        }
+
+        if (query.Version is { } wanted && (decision.Status != DecisionStatus.Locked || wanted != decision.ProtocolVersion))
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialOrder.Domain.Agreements;
+using SocialOrder.Domain.Appeals;
 using SocialOrder.Domain.Accounts;
 using SocialOrder.Domain.Auditing;
 using SocialOrder.Domain.Awards;
@@ -58,6 +59,7 @@ public interface IAppDbContext
     DbSet<FeedbackChannel> FeedbackChannels { get; }
 
     DbSet<BeneficiaryFeedback> BeneficiaryFeedback { get; }
+    DbSet<Appeal> Appeals { get; }
 
     /// <summary>Reads the call inside the current transaction with a share lock, so a deadline moved by a concurrent amendment is seen.</summary>
     Task<Call?> LockCallAsync(CallId id, CancellationToken cancellationToken);

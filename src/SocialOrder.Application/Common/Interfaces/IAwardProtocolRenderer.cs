@@ -15,7 +15,7 @@ public sealed record AwardProtocolDocument(
     decimal Budget, IReadOnlyList<ProtocolMember> Members, decimal QuorumFraction,
     int BidsReceived, int BidsWithdrawn, IReadOnlyList<ProtocolIneligibleBid> Ineligible, int BidsEvaluated,
     IReadOnlyList<ProtocolCriterion> Criteria, IReadOnlyList<ProtocolBid> Bids, decimal TotalAwarded,
-    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl, Instrument Instrument, AuditChainHead? AuditHead = null);
+    IReadOnlyList<ProtocolDissent> Dissents, string DecisionSha256, string VerificationUrl, Instrument Instrument, AuditChainHead? AuditHead = null, int Version = 1);
 /// The last event of the audit trail when the decision was locked: its sequence number and hash.
 public sealed record AuditChainHead(long Sequence, string Hash);
 public interface IAwardProtocolRenderer

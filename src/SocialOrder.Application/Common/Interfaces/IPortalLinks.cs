@@ -33,6 +33,9 @@ public interface IPortalLinks
     string EvaluationDashboard(Guid callId);
 
     string MyProject(Guid agreementId);
+
+    /// <summary>The complaints of a call, for the officials of its body.</summary>
+    string CallAppeals(Guid callId);
     /// <summary>The public verification page for a document whose SHA-256 (file or printed data hash) is given.</summary>
     string Verify(string sha256);
 }

@@ -23,6 +23,8 @@ public sealed class AwardDecisionConfiguration : IEntityTypeConfiguration<AwardD
         builder.Property(d => d.Dissents).AsJson();
         builder.Property(d => d.YearlyBudgets).AsJson();
         builder.Property(d => d.Results).AsJson();
+        builder.Property(d => d.EarlierProtocols).AsJson();
+        builder.Property(d => d.Reopenings).AsJson();
         builder.Property(d => d.Budget).HasPrecision(18, 2);
         builder.Property(d => d.QuorumFraction).HasPrecision(6, 4);
         builder.Property(d => d.ProtocolNumber).HasMaxLength(40);
