@@ -92,6 +92,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             LockoutEnd = u.LockoutEnd,
             TwoFactorEnabled = u.TwoFactorEnabled,
             CreatedAt = u.CreatedAt,
+            DeactivatedAt = u.DeactivatedAt,
             Roles = UserRoles.Where(ur => ur.UserId == u.Id)
                 .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
                 .OrderBy(n => n)
