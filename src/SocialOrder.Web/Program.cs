@@ -185,6 +185,10 @@ namespace SocialOrder.Web
                 o.AccessDeniedPath = "/Account/AccessDenied";
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+                // Staff idle expiry and deactivated accounts (ADR 31); the security-stamp check runs first.
+                o.Events.OnSigningIn = SessionCookieEvents.OnSigningIn;
+                o.Events.OnValidatePrincipal = SessionCookieEvents.OnValidatePrincipal;
             });
             services.AddAntiforgery(o =>
             {

@@ -124,6 +124,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         ["/Account/ResendConfirmation POST"] = new(Who.Public),
         ["/Account/ChangePassword GET"] = new(Who.Authenticated),
         ["/Account/ChangePassword POST"] = new(Who.Authenticated),
+        ["/Account/KeepAlive POST"] = new(Who.Authenticated),
         ["/Account/ChangeEmail GET"] = new(Who.Authenticated),
         ["/Account/ChangeEmail POST"] = new(Who.Authenticated),
         ["/Account/SignIns GET"] = new(Who.Authenticated),
@@ -335,6 +336,14 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory app) : IClass
         // A made-up user: approving or resetting a real one would change the users the other rows sign in as.
         ["Admin/Users/Decide POST"] = new(Who.Administrator, Id.Random),
         ["Admin/Users/ResetTwoFactor POST"] = new(Who.Administrator, Id.Random),
+        ["Admin/StateBodies/Edit GET"] = new(Who.Administrator, Id.Random),
+        ["Admin/StateBodies/Edit POST"] = new(Who.Administrator, Id.Random),
+        ["Admin/ReferenceData/Index GET"] = new(Who.Administrator),
+        ["Admin/ReferenceData/Edit POST"] = new(Who.Administrator),
+        ["Admin/Organizations/Index GET"] = new(Who.Administrator),
+        ["Admin/Organizations/Members GET"] = new(Who.Administrator, Id.Random),
+        ["Admin/Users/Deactivate POST"] = new(Who.Administrator, Id.Random),
+        ["Admin/Users/Reactivate POST"] = new(Who.Administrator, Id.Random),
     };
 
     private sealed record Route(string Key, string Method, ControllerActionDescriptor Action);

@@ -96,6 +96,36 @@ internal static class AccountEmails
         return new EmailMessage(to, subject, $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(body)}</p>");
     }
 
+    /// <summary>To the owner of an account an administrator deactivated (ADR 31).</summary>
+    public static EmailMessage Deactivated(string to, string name, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: есептік жазбаңыз өшірілді",
+                "Портал әкімшісі сіздің есептік жазбаңызды өшірді: енді порталға кіре алмайсыз, ашық сеанстар аяқталды. Бұл қате болса, порталдың әкімшісіне хабарласыңыз."),
+            "en" => ("SocialOrder: your account was deactivated",
+                "A portal administrator deactivated your account: you can no longer sign in, and your open sessions have ended. If this is a mistake, contact the portal's administrator."),
+            _ => ("SocialOrder: ваша учётная запись отключена",
+                "Администратор портала отключил вашу учётную запись: войти на портал больше нельзя, открытые сеансы завершены. Если это ошибка, обратитесь к администратору портала."),
+        };
+        return new EmailMessage(to, subject, $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(body)}</p>");
+    }
+
+    /// <summary>To the owner of an account an administrator reactivated (ADR 31).</summary>
+    public static EmailMessage Reactivated(string to, string name, string culture)
+    {
+        var (subject, body) = culture switch
+        {
+            "kk" => ("SocialOrder: есептік жазбаңыз қайта қосылды",
+                "Портал әкімшісі сіздің есептік жазбаңызды қайта қосты: порталға бұрынғы құпиясөзбен кіре аласыз."),
+            "en" => ("SocialOrder: your account was reactivated",
+                "A portal administrator reactivated your account: you can sign in again with your password."),
+            _ => ("SocialOrder: ваша учётная запись снова включена",
+                "Администратор портала снова включил вашу учётную запись: вы можете входить на портал со своим паролем."),
+        };
+        return new EmailMessage(to, subject, $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(body)}</p>");
+    }
+
     private static string Html(string name, string text, string link) =>
         $"<p>{WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(text)}</p>" +
         $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>";

@@ -26,11 +26,11 @@ public sealed class AccountOptions
 
     public int SignInHistoryShown { get; set; } = 50;
 
-    /// <summary>Officials and administrators are signed out after this many idle minutes.</summary>
-    public int StaffIdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>Officials and administrators are signed out after this many idle minutes (ADR 31); 0 turns it off.</summary>
+    public int StaffIdleMinutes { get; set; } = 30;
 
-    /// <summary>Minutes before the idle sign-out when the page warns.</summary>
-    public int StaffIdleWarningMinutes { get; set; } = 5;
+    /// <summary>Seconds before the idle sign-out when a staff page warns and offers to stay signed in.</summary>
+    public int StaffIdleWarningSeconds { get; set; } = 120;
 
     public SignInBackoff Backoff => new(FreeFailuresPerAddress, TimeSpan.FromSeconds(FirstDelaySeconds), TimeSpan.FromSeconds(MaxDelaySeconds));
 }

@@ -28,5 +28,14 @@ public sealed class PriorityArea
 
     public LocalizedText Name { get; private set; }
 
+    /// <summary>An inactive area is no longer offered for new calls; calls that use it keep it (ADR 31).</summary>
     public bool IsActive { get; private set; } = true;
+
+    public void Rename(LocalizedText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+    }
+
+    public void SetActive(bool active) => IsActive = active;
 }

@@ -36,4 +36,15 @@ public sealed class Region
     public LocalizedText Name { get; private set; }
 
     public RegionKind Kind { get; private set; }
+
+    /// <summary>An inactive region is no longer offered for new records; records that use it keep it (ADR 31).</summary>
+    public bool IsActive { get; private set; } = true;
+
+    public void Rename(LocalizedText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+    }
+
+    public void SetActive(bool active) => IsActive = active;
 }

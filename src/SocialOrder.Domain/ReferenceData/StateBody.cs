@@ -55,6 +55,17 @@ public sealed class StateBody : Entity
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
     }
+
+    /// <summary>An administrator corrects the names, the BIN or the region; the kind stays (ADR 31).</summary>
+    public void Edit(LocalizedText name, string bin, RegionId? regionId)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(bin);
+        CheckRule(new AkimatMustHaveRegionRule(Kind, regionId));
+        Name = name;
+        Bin = bin;
+        RegionId = regionId;
+    }
 }
 
 public sealed class AkimatMustHaveRegionRule(StateBodyKind kind, RegionId? regionId) : IBusinessRule

@@ -15,6 +15,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public string PreferredCulture { get; set; } = "ru";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When an administrator deactivated the account (ADR 31): it cannot sign in and its sessions end.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }
 
 public sealed class ApplicationRole : IdentityRole<Guid>

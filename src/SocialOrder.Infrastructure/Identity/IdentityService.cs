@@ -150,9 +150,13 @@ public sealed class IdentityService(
             return new PasswordSignIn(SignInOutcome.RequiresTwoFactor, user.Id, []);
         }
 
-        return result.IsNotAllowed && await users.CheckPasswordAsync(user, password)
-            ? new PasswordSignIn(SignInOutcome.EmailNotConfirmed, user.Id, [])
-            : new PasswordSignIn(SignInOutcome.InvalidCredentials, user.Id, []);
+        // Like a lock, "deactivated" is said only to someone who knows the password (ADR 31).
+        if (result.IsNotAllowed && await users.CheckPasswordAsync(user, password))
+        {
+            return new PasswordSignIn(user.DeactivatedAt is null ? SignInOutcome.EmailNotConfirmed : SignInOutcome.Deactivated, user.Id, []);
+        }
+
+        return new PasswordSignIn(SignInOutcome.InvalidCredentials, user.Id, []);
     }
 
     public async Task<Result> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword)
@@ -284,6 +288,28 @@ public sealed class IdentityService(
         var user = await users.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync();
         return user is null ? null : (user.Email!, user.FullName);
+    }
+
+    public async Task<AccountActivation?> GetActivationAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return null;
+        }
+
+        var administrators = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return new AccountActivation(
+            user.Id, user.Email!, user.FullName, user.PreferredCulture, administrators.Any(a => a.Id == user.Id), user.DeactivatedAt is null,
+            administrators.Count(a => a.DeactivatedAt is null));
+    }
+
+    public async Task SetDeactivatedAsync(Guid userId, DateTimeOffset? deactivatedAt)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such account.");
+        user.DeactivatedAt = deactivatedAt;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<TwoFactorState?> GetTwoFactorStateAsync(Guid userId)

@@ -106,6 +106,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             TwoFactorEnabled = u.TwoFactorEnabled,
             CreatedAt = u.CreatedAt,
             PreferredCulture = u.PreferredCulture,
+            DeactivatedAt = u.DeactivatedAt,
             Roles = UserRoles.Where(ur => ur.UserId == u.Id)
                 .Join(Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
                 .OrderBy(n => n)

@@ -355,6 +355,18 @@ public sealed class AccountController : PortalController
         return RedirectToAction(nameof(Login));
     }
 
+    /// <summary>
+    /// "Stay signed in" on the staff idle warning (ADR 31): any signed-in request renews the cookie, this one does
+    /// nothing else. A POST with the antiforgery token, so another site cannot keep a session alive.
+    /// </summary>
+    [HttpPost]
+    [Authorize]
+    public IActionResult KeepAlive()
+    {
+        Response.Headers.CacheControl = "no-store";
+        return NoContent();
+    }
+
     [HttpGet]
     [AllowAnonymous]
     public IActionResult AccessDenied() => View();

@@ -66,6 +66,7 @@ public sealed class SignInCommandHandler(
         {
             SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor => new SignInResult(signIn.Outcome, signIn.Roles),
             SignInOutcome.LockedOut => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.LockedOut")]),
+            SignInOutcome.Deactivated => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.Deactivated")]),
             SignInOutcome.EmailNotConfirmed => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.EmailNotConfirmed")]),
             _ => Result<SignInResult>.Failure(ResultStatus.RuleBroken, [new Error("Account.InvalidLogin")]),
         };

@@ -101,5 +101,7 @@ public sealed class UserSummary
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
     public List<string> Roles { get; init; } = [];
 }

@@ -15,7 +15,14 @@ public enum SignInOutcome
     LockedOut,
     EmailNotConfirmed,
     RequiresTwoFactor,
+
+    /// <summary>The right password for an account an administrator deactivated (told only to who knows the password).</summary>
+    Deactivated,
 }
+
+/// <summary>What deactivating or reactivating an account needs to know (ADR 31).</summary>
+public sealed record AccountActivation(
+    Guid UserId, string Email, string FullName, string Culture, bool IsAdministrator, bool IsActive, int ActiveAdministrators);
 
 /// <summary>An account's two-factor state; the shared key only while it is not yet enabled (enrolment).</summary>
 public sealed record TwoFactorState(string Email, bool Enabled, int RecoveryCodesLeft, string? SharedKey);
@@ -74,6 +81,12 @@ public interface IIdentityService
     Task<Result> SetExpertCandidacyAsync(Guid userId, bool approve);
 
     Task<(string Email, string FullName)?> FindAsync(Guid userId);
+
+    /// <summary>The account's state for deactivation, with the number of active administrators; null if unknown.</summary>
+    Task<AccountActivation?> GetActivationAsync(Guid userId);
+
+    /// <summary>Deactivates (a time) or reactivates (null) the account; a new security stamp ends its sessions.</summary>
+    Task SetDeactivatedAsync(Guid userId, DateTimeOffset? deactivatedAt);
 
     /// <summary>The account's two-factor state; an account not yet enrolled gets a shared key on first sight.</summary>
     Task<TwoFactorState?> GetTwoFactorStateAsync(Guid userId);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialOrder.Application.Accounts.CreateStaffAccount;
+using SocialOrder.Application.Accounts.DeactivateUser;
 using SocialOrder.Application.Accounts.DecideExpertCandidacy;
+using SocialOrder.Application.Accounts.ReactivateUser;
 using SocialOrder.Application.Accounts.GetUsers;
 using SocialOrder.Application.Accounts.TwoFactor;
 using SocialOrder.Application.ReferenceData.GetReferenceData;
@@ -74,6 +76,49 @@ public sealed class UsersController : AdminController
         }
 
         Status("Admin.Users.TwoFactorReset", result.Value);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Deactivates an account (ADR 31): no more sign-ins, sessions end at their next request, the owner is e-mailed.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Deactivate(Guid id, CancellationToken ct)
+    {
+        var result = await Sender.Send(new DeactivateUserCommand(id), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsSuccess)
+        {
+            Status("Admin.Users.Deactivated", result.Value);
+        }
+        else
+        {
+            Status(result.Errors[0].Code);
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Reactivate(Guid id, CancellationToken ct)
+    {
+        var result = await Sender.Send(new ReactivateUserCommand(id), ct);
+        if (FailurePage(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.IsSuccess)
+        {
+            Status("Admin.Users.Reactivated", result.Value);
+        }
+        else
+        {
+            Status(result.Errors[0].Code);
+        }
+
         return RedirectToAction(nameof(Index));
     }
 

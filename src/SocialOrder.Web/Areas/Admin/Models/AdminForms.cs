@@ -55,3 +55,51 @@ public sealed class CreateStateBodyForm
 }
 
 public sealed record StateBodiesPage(CreateStateBodyForm Form, ReferenceDataView Reference);
+
+public sealed class EditStateBodyForm
+{
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "Field.NameKk")]
+    public string NameKk { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "Field.NameRu")]
+    public string NameRu { get; set; } = string.Empty;
+
+    [Display(Name = "Field.NameEn")]
+    public string? NameEn { get; set; }
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "Field.Bin")]
+    public string Bin { get; set; } = string.Empty;
+
+    [Display(Name = "Field.Region")]
+    public int? RegionId { get; set; }
+}
+
+public sealed record EditStateBodyPage(Guid Id, string Kind, EditStateBodyForm Form, ReferenceDataView Reference);
+
+public sealed class ReferenceItemForm
+{
+    public SocialOrder.Application.ReferenceData.EditReferenceItem.ReferenceList List { get; set; }
+
+    public int Id { get; set; }
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "Field.NameKk")]
+    public string NameKk { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.NotEmptyValidator")]
+    [Display(Name = "Field.NameRu")]
+    public string NameRu { get; set; } = string.Empty;
+
+    [Display(Name = "Field.NameEn")]
+    public string? NameEn { get; set; }
+
+    [Display(Name = "Admin.Reference.Active")]
+    public bool IsActive { get; set; } = true;
+}
+
+public sealed record ReferenceDataPage(ReferenceDataView Reference, ReferenceItemForm? Failed);
+
+public sealed record OrganizationsPage(PagedList<SocialOrder.Application.Organizations.GetOrganizationsForAdmin.AdminOrganizationItem> Organizations, string? Search, IReadOnlyDictionary<string, ReferenceItem> Regions);
