@@ -552,6 +552,87 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("sent_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Appeals.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("AnswerDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answer_due_at");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid>("FiledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filed_by");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProtocolVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_version");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_appeals_organization_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_appeals_call_id_status");
+
+                    b.HasIndex("CallId", "OrganizationId", "ProtocolVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_call_id_organization_id_protocol_version");
+
+                    b.ToTable("appeals", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -722,6 +803,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("dissents");
 
+                    b.Property<string>("EarlierProtocols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("earlier_protocols");
+
                     b.Property<string>("Lines")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -765,6 +851,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnName("protocol_ru_sha256")
                         .IsFixedLength();
 
+                    b.Property<int>("ProtocolVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_version");
+
                     b.Property<decimal>("QuorumFraction")
                         .HasPrecision(6, 4)
                         .HasColumnType("numeric(6,4)")
@@ -773,6 +863,11 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.Property<int>("RankedCount")
                         .HasColumnType("integer")
                         .HasColumnName("ranked_count");
+
+                    b.Property<string>("Reopenings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reopenings");
 
                     b.Property<string>("Results")
                         .IsRequired()
@@ -1054,6 +1149,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
+                    b.Property<int?>("PlannedBeneficiaries")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_beneficiaries");
+
                     b.Property<int?>("PriorityAreaId")
                         .HasColumnType("integer")
                         .HasColumnName("priority_area_id");
@@ -1082,6 +1181,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(title_kk, '') || ' ' || coalesce(title_ru, '') || ' ' || coalesce(title_en, '')), 'A') || setweight(to_tsvector('simple', coalesce(summary_kk, '') || ' ' || coalesce(summary_ru, '') || ' ' || coalesce(summary_en, '')), 'B') || to_tsvector('russian', coalesce(title_ru, '') || ' ' || coalesce(summary_ru, ''))", true);
+
+                    b.Property<Guid?>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
 
                     b.Property<Guid>("StateBodyId")
                         .HasColumnType("uuid")
@@ -1209,6 +1312,9 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_calls_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_calls_standard_id");
 
                     b.HasIndex("Instrument", "Status")
                         .HasDatabaseName("ix_calls_instrument_status");
@@ -1553,6 +1659,77 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.ToTable("expert_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.BeneficiaryFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("culture");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beneficiary_feedback");
+
+                    b.HasIndex("AgreementId", "Rating")
+                        .HasDatabaseName("ix_beneficiary_feedback_agreement_id_rating");
+
+                    b.HasIndex("AgreementId", "SubmittedAt")
+                        .HasDatabaseName("ix_beneficiary_feedback_agreement_id_submitted_at");
+
+                    b.ToTable("beneficiary_feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_beneficiary_feedback_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.FeedbackChannel", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character(24)")
+                        .HasColumnName("token")
+                        .IsFixedLength();
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_feedback_channels");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_channels_token");
+
+                    b.ToTable("feedback_channels", (string)null);
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1703,6 +1880,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1897,6 +2078,165 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_agreement_reports_state_body_id_status");
 
                     b.ToTable("agreement_reports", (string)null);
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Standards.ServiceStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("indicators");
+
+                    b.Property<int?>("PriorityAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_area_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<string>("UnitCostBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_cost_basis");
+
+                    b.Property<decimal?>("UnitCostNorm")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_cost_norm");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Service", "SocialOrder.Domain.Standards.ServiceStandard.Service#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("service_ru");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Thresholds", "SocialOrder.Domain.Standards.ServiceStandard.Thresholds#GradeThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("EffectiveFrom")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("effective_from");
+
+                            b1.Property<decimal>("PartlyEffectiveFrom")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("partly_effective_from");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "SocialOrder.Domain.Standards.ServiceStandard.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_en");
+
+                            b1.Property<string>("Kk")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_kk");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title_ru");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_standards");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_code_version");
+
+                    b.HasIndex("PriorityAreaId", "Status")
+                        .HasDatabaseName("ix_service_standards_priority_area_id_status");
+
+                    b.HasIndex("Status", "Code")
+                        .HasDatabaseName("ix_service_standards_status_code");
+
+                    b.HasIndex(new[] { "Code" }, "ix_service_standards_code_draft")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_draft_code")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex(new[] { "Code" }, "ix_service_standards_code_published")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_standards_published_code")
+                        .HasFilter("status = 'Published'");
+
+                    b.ToTable("service_standards", (string)null);
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
@@ -2108,6 +2448,10 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -2396,6 +2740,23 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_monitoring_visits_agreements_agreement_id");
                 });
 
+            modelBuilder.Entity("SocialOrder.Domain.Appeals.Appeal", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_calls_call_id");
+
+                    b.HasOne("SocialOrder.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_organizations_organization_id");
+                });
+
             modelBuilder.Entity("SocialOrder.Domain.Awards.AwardDecision", b =>
                 {
                     b.HasOne("SocialOrder.Domain.Calls.Call", null)
@@ -2447,6 +2808,12 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_calls_regions_region_id");
 
+                    b.HasOne("SocialOrder.Domain.Standards.ServiceStandard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calls_service_standards_standard_id");
+
                     b.HasOne("SocialOrder.Domain.ReferenceData.StateBody", null)
                         .WithMany()
                         .HasForeignKey("StateBodyId")
@@ -2487,6 +2854,26 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expert_assignments_expert_profiles_expert_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.BeneficiaryFeedback", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiary_feedback_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Feedback.FeedbackChannel", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_channels_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Organizations.Organization", b =>
@@ -2622,6 +3009,15 @@ namespace SocialOrder.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_reports_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("SocialOrder.Domain.Standards.ServiceStandard", b =>
+                {
+                    b.HasOne("SocialOrder.Domain.ReferenceData.PriorityArea", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_service_standards_priority_areas_priority_area_id");
                 });
 
             modelBuilder.Entity("SocialOrder.Domain.Verification.IssuedDocument", b =>
