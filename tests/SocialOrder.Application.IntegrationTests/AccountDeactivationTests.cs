@@ -29,7 +29,7 @@ public sealed class AccountDeactivationTests(PortalFactory app) : IClassFixture<
         Assert.Equal("Rule.KeepOneActiveAdministrator", last.Errors[0].Code);
 
         var official = await UserIdAsync("official@socialorder.kz");
-        var byOfficial = await app.SendAsync(new DeactivateUserCommand(await UserIdAsync("expert1@socialorder.kz")), PortalFactory.Principal(official, "official@socialorder.kz", Roles.Official));
+        var byOfficial = await app.SendAsync(new DeactivateUserCommand(await UserIdAsync("expert2@socialorder.kz")), PortalFactory.Principal(official, "official@socialorder.kz", Roles.Official));
         Assert.Equal(ResultStatus.Forbidden, byOfficial.Status);
 
         var unknown = await app.SendAsync(new DeactivateUserCommand(Guid.NewGuid()), PortalFactory.Principal(admin, "admin@socialorder.kz", Roles.Administrator));

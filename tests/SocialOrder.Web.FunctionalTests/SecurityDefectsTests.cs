@@ -138,6 +138,14 @@ public sealed class SecurityDefectsTests(PortalFactory app) : IClassFixture<Port
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var entry = await db.AuditEvents.AsNoTracking().Where(e => e.Action == "SignIn").OrderByDescending(e => e.Id).FirstAsync();
+        // The background sealer links it into the hash chain within a second or two (ADR 30).
+        for (var wait = 0; !entry.IsSealed && wait < 100; wait++)
+        {
+            await Task.Delay(100);
+            entry = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == entry.Id);
+        }
+
+        Assert.True(entry.IsSealed);
         Assert.StartsWith("aaaaaaaaaa", entry.EntityId, StringComparison.Ordinal);
         Assert.Equal(256, entry.EntityId!.Length);
         Assert.True(entry.HashMatches());

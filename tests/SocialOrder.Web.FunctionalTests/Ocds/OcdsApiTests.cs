@@ -312,7 +312,8 @@ public sealed class OcdsApiTests(PortalFactory app) : IClassFixture<PortalFactor
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // Another node holds the lock: this one does nothing.
-            await using var other = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            // Unpooled, so closing it ends the session and with it the lock (a pooled one would keep it while idle).
+            await using var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ConnectionString);
             await other.OpenAsync();
             await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({OcdsExportJob.LockKey})", other))
             {
