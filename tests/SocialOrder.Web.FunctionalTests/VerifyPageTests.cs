@@ -48,6 +48,18 @@ public sealed class VerifyPageTests(PortalFactory app) : IClassFixture<PortalFac
         List<MemberInput> members = [new(ids[0], CommissionRole.Chair), new(ids[1], CommissionRole.Secretary), new(ids[2], CommissionRole.Member)];
         Assert.True((await app.SendAsync(new PrepareDecisionCommand(seeded.CallId, members, 2m / 3m), chair)).IsSuccess);
         Assert.True((await app.SendAsync(new RecordAttendanceCommand(seeded.CallId, [ids[0], ids[1]]), chair)).IsSuccess);
+        // The protocol prints the latest sealed head at the lock: let the background sealer (ADR 30) seal what came before.
+        for (var wait = 0; wait < 100; wait++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AnyAsync(e => e.Sequence != null))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
         var confirmed = await app.SendAsync(new ConfirmDecisionCommand(seeded.CallId), chair);
         Assert.True(confirmed.IsSuccess, string.Join(",", confirmed.Errors.Select(e => e.Code)));
 
