@@ -11,6 +11,7 @@ using SocialOrder.Application.Awards.ConfirmDecision;
 using SocialOrder.Application.Awards.PrepareDecision;
 using SocialOrder.Application.Awards.RecordAttendance;
 using SocialOrder.Application.Awards;
+using SocialOrder.Application.Calls.GetCallImplementation;
 using SocialOrder.Application.Common.Interfaces;
 using SocialOrder.Application.Common.Results;
 using SocialOrder.Application.Reports.AcceptReport;
@@ -189,6 +190,43 @@ public sealed class ReportIntegrationTests(PortalFactory app) : IClassFixture<Po
             var audit = await Db(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == action && (e.EntityId == id.ToString() || e.EntityId == p.Agreement.Id.Value.ToString())).CountAsync());
             Assert.True(audit > 0, action);
         }
+    }
+
+    [Fact]
+    public async Task PublicImplementation_ShowsTheAcceptedReportAndThePaidTranches_NotASubmittedReport()
+    {
+        var p = await AcceptedProjectsAsync();
+        var advance = p.Agreement.Tranches.First(t => t.AfterReport is null);
+        Assert.True((await app.SendAsync(new RecordTranchePaymentCommand(p.Agreement.Id.Value, advance.Number, Today, advance.Amount, "ПП-1"), p.Official)).IsSuccess);
+        var (id, editor) = await StartAsync(p);
+        var revision = await SaveAsync(p, Filled(id, editor, "Проведено 12 семинаров для молодёжи."));
+        Assert.True((await app.SendAsync(new SubmitReportCommand(id, revision), p.Ngo)).IsSuccess);
+        Assert.True((await app.SendAsync(new AcceptReportCommand(id), p.Official)).IsSuccess);
+
+        // The other project's report is submitted but not accepted: the public must not see it.
+        var other = await app.SendAsync(new StartReportCommand(p.Other.Id.Value, 1), p.OtherNgo);
+        var otherEditor = (await app.SendAsync(new GetReportEditorQuery(other.Value), p.OtherNgo)).Value;
+        var otherSaved = await app.SendAsync(Filled(other.Value, otherEditor, "Отчёт ещё на проверке."), p.OtherNgo);
+        Assert.True((await app.SendAsync(new SubmitReportCommand(other.Value, otherSaved.Value), p.OtherNgo)).IsSuccess);
+
+        // Anonymous, as the public page asks.
+        var projects = await app.SendAsync(new GetCallImplementationQuery(p.CallId));
+        var funded = projects.Single(x => x.AgreementNumber == p.Agreement.Number);
+        Assert.Equal(AgreementStatus.Accepted, funded.Status);
+        Assert.Equal(1, funded.TranchesPaid);
+        Assert.Equal(advance.Amount, funded.PaidAmount);
+        Assert.Equal(p.Agreement.TotalAmount, funded.TotalAmount);
+        var report = Assert.Single(funded.Reports);
+        Assert.Equal(1, report.Number);
+        Assert.Equal("Проведено 12 семинаров для молодёжи.", report.Narrative);
+        Assert.Equal(p.Agreement.Indicators.Count, report.Indicators.Count);
+        Assert.All(report.Indicators, i => Assert.Equal(42m, i.Actual));
+        Assert.Equal(p.Agreement.Indicators[0].Target, report.Indicators[0].Target);
+
+        var submittedOnly = projects.Single(x => x.AgreementNumber == p.Other.Number);
+        Assert.Empty(submittedOnly.Reports);
+        Assert.Equal(0, submittedOnly.TranchesPaid);
+        Assert.DoesNotContain(projects.SelectMany(x => x.Reports), r => r.Narrative == "Отчёт ещё на проверке.");
     }
 
     [Fact]

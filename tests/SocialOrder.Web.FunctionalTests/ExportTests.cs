@@ -97,6 +97,15 @@ public sealed class ExportTests(PortalFactory app) : IClassFixture<PortalFactory
         Assert.Equal(awarded.PaidAmount, decimal.Parse(paid[^2], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(payments.Skip(1).Select(r => r[0]), paymentsCsv.Skip(1).Select(r => r[0]));
 
+        // The call's public page, read anonymously, shows each funded project's implementation: the paid one in
+        // implementation, the other still being concluded.
+        var (publicStatus, publicPage) = await WebPage.Open(app).GetAsync($"/Calls/{awarded.CallId}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, publicStatus);
+        Assert.Contains("data-testid=\"implementation\"", publicPage, StringComparison.Ordinal);
+        Assert.Equal(awarded.BidIds.Count, System.Text.RegularExpressions.Regex.Count(publicPage, "data-testid=\"implementation-project\""));
+        Assert.Contains(Resources.Text("Implementation.Status.Accepted"), publicPage, StringComparison.Ordinal);
+        Assert.Contains(Resources.Text("Implementation.Status.Draft"), publicPage, StringComparison.Ordinal);
+
         // Another body's official sees its own (empty) lists, never this body's agreements.
         Assert.Single(othersPayments);
         Assert.Single(othersAgreements);

@@ -101,6 +101,7 @@ public sealed class CallsController : PortalController
         var results = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetCallResults.GetCallResultsQuery(call.Value.Id), ct) : null;
         var appeals = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Appeals.GetPublicAppeals.GetPublicAppealsQuery(call.Value.Id), ct) : [];
         var protocols = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Awards.GetProtocolVersions.GetProtocolVersionsQuery(call.Value.Id), ct) : [];
-        return View("Details", new CallPageModel(call.Value, questions, ask, results) { Appeals = appeals, EarlierProtocols = protocols });
+        var projects = call.Value.Phase == Domain.Calls.CallPhase.Awarded ? await Sender.Send(new Application.Calls.GetCallImplementation.GetCallImplementationQuery(call.Value.Id), ct) : [];
+        return View("Details", new CallPageModel(call.Value, questions, ask, results) { Appeals = appeals, EarlierProtocols = protocols, Projects = projects });
     }
 }

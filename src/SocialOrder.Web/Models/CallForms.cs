@@ -98,6 +98,9 @@ public sealed record CallPageModel(PublicCallView Call, IReadOnlyList<QuestionVi
 
     /// <summary>Protocols issued before an upheld complaint reopened the decision, kept public.</summary>
     public IReadOnlyList<SocialOrder.Application.Awards.GetProtocolVersions.ProtocolVersionView> EarlierProtocols { get; init; } = [];
+
+    /// <summary>The funded projects' implementation: status, tranches paid, accepted reports.</summary>
+    public IReadOnlyList<SocialOrder.Application.Calls.GetCallImplementation.PublicProject> Projects { get; init; } = [];
 }
 
 /// <summary>The confirm and unsubscribe pages: the token from the e-mail, and whether the action has been done.</summary>

@@ -13,7 +13,7 @@ public sealed record AcceptAgreementCommand(Guid AgreementId) : ICommand<Result>
     public (string Type, string? Id) AuditTarget => ("Agreement", AgreementId.ToString());
 }
 
-public sealed class AcceptAgreementCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<AcceptAgreementCommand, Result>
+public sealed class AcceptAgreementCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IPublicPageCache pages) : ICommandHandler<AcceptAgreementCommand, Result>
 {
     public async ValueTask<Result> Handle(AcceptAgreementCommand command, CancellationToken cancellationToken)
     {
@@ -38,6 +38,13 @@ public sealed class AcceptAgreementCommandHandler(IAppDbContext db, ICurrentUser
         }
 
         agreement.Accept(userId, role == MemberRole.Administrator, time.GetUtcNow());
-        return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Agreement.ChangedMeanwhile");
+        if (!await db.TrySaveAsync(cancellationToken))
+        {
+            return Result.Conflict("Agreement.ChangedMeanwhile");
+        }
+
+        // The call's public page shows each funded project's implementation.
+        await pages.CallChangedAsync(agreement.CallId.Value, cancellationToken);
+        return Result.Success();
     }
 }

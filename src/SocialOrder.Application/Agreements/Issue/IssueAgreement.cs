@@ -13,7 +13,7 @@ public sealed record IssueAgreementCommand(Guid AgreementId) : ICommand<Result>,
 }
 
 public sealed class IssueAgreementCommandHandler(
-    IAppDbContext db, ICurrentUser user, TimeProvider time, IAgreementRenderer renderer, IFileStore files, IPortalLinks links, Microsoft.Extensions.Options.IOptions<Appeals.AppealOptions> appeals)
+    IAppDbContext db, ICurrentUser user, TimeProvider time, IAgreementRenderer renderer, IFileStore files, IPortalLinks links, Microsoft.Extensions.Options.IOptions<Appeals.AppealOptions> appeals, IPublicPageCache pages)
     : ICommandHandler<IssueAgreementCommand, Result>
 {
     public async ValueTask<Result> Handle(IssueAgreementCommand command, CancellationToken cancellationToken)
@@ -40,6 +40,8 @@ public sealed class IssueAgreementCommandHandler(
             return Result.Conflict("Agreement.ChangedMeanwhile");
         }
 
+        // The call's public page shows each funded project's implementation.
+        await pages.CallChangedAsync(agreement.CallId.Value, cancellationToken);
         return Result.Success();
     }
 

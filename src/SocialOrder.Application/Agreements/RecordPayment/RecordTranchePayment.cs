@@ -24,7 +24,7 @@ public sealed class RecordTranchePaymentCommandValidator : AbstractValidator<Rec
     }
 }
 
-public sealed class RecordTranchePaymentCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<RecordTranchePaymentCommand, Result>
+public sealed class RecordTranchePaymentCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IPublicPageCache pages) : ICommandHandler<RecordTranchePaymentCommand, Result>
 {
     public async ValueTask<Result> Handle(RecordTranchePaymentCommand command, CancellationToken cancellationToken)
     {
@@ -35,6 +35,13 @@ public sealed class RecordTranchePaymentCommandHandler(IAppDbContext db, ICurren
         }
 
         agreement.RecordPayment(command.TrancheNumber, command.PaidOn!.Value, command.Amount!.Value, command.PaymentOrderNumber!, officialId, time.GetUtcNow());
-        return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Agreement.TrancheAlreadyPaid");
+        if (!await db.TrySaveAsync(cancellationToken))
+        {
+            return Result.Conflict("Agreement.TrancheAlreadyPaid");
+        }
+
+        // The call's public page shows each funded project's implementation.
+        await pages.CallChangedAsync(agreement.CallId.Value, cancellationToken);
+        return Result.Success();
     }
 }

@@ -20,7 +20,7 @@ public sealed class TerminateAgreementCommandValidator : AbstractValidator<Termi
     }
 }
 
-public sealed class TerminateAgreementCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IPortalLinks links)
+public sealed class TerminateAgreementCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IPortalLinks links, IPublicPageCache pages)
     : ICommandHandler<TerminateAgreementCommand, Result>
 {
     public async ValueTask<Result> Handle(TerminateAgreementCommand command, CancellationToken cancellationToken)
@@ -42,6 +42,13 @@ public sealed class TerminateAgreementCommandHandler(IAppDbContext db, ICurrentU
             emails.Enqueue(AgreementEmails.Terminated(to, agreement.Number, agreement.ProjectTitle, agreement.TerminationReason!, link));
         }
 
-        return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Agreement.ChangedMeanwhile");
+        if (!await db.TrySaveAsync(cancellationToken))
+        {
+            return Result.Conflict("Agreement.ChangedMeanwhile");
+        }
+
+        // The call's public page shows each funded project's implementation.
+        await pages.CallChangedAsync(agreement.CallId.Value, cancellationToken);
+        return Result.Success();
     }
 }

@@ -11,7 +11,7 @@ public sealed record AcceptReportCommand(Guid ReportId) : ICommand<Result>, IAud
     public (string Type, string? Id) AuditTarget => ("Report", ReportId.ToString());
 }
 
-public sealed class AcceptReportCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IPortalLinks links) : ICommandHandler<AcceptReportCommand, Result>
+public sealed class AcceptReportCommandHandler(IAppDbContext db, ICurrentUser user, TimeProvider time, IEmailQueue emails, IPortalLinks links, IPublicPageCache pages) : ICommandHandler<AcceptReportCommand, Result>
 {
     public async ValueTask<Result> Handle(AcceptReportCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +29,13 @@ public sealed class AcceptReportCommandHandler(IAppDbContext db, ICurrentUser us
             emails.Enqueue(ReportEmails.Accepted(to, report.AgreementNumber, report.Number, link));
         }
 
-        return await db.TrySaveAsync(cancellationToken) ? Result.Success() : Result.Conflict("Report.ChangedByColleague");
+        if (!await db.TrySaveAsync(cancellationToken))
+        {
+            return Result.Conflict("Report.ChangedByColleague");
+        }
+
+        // The call's public page shows each funded project's implementation.
+        await pages.CallChangedAsync(agreement.CallId.Value, cancellationToken);
+        return Result.Success();
     }
 }
