@@ -477,9 +477,11 @@ public sealed class AwardRulesTests(PortalFactory app) : IClassFixture<PortalFac
     [Fact]
     public async Task TheFeedback_GivesTheReason_WhenTheBidWasIneligible_OrBelowTheMinimum()
     {
+        // A needs a mean of 5, C a mean of 3; the pass mark is 50.
+        var criteria = EvaluationWorld.Criteria;
         var (call, commission) = await ScoredAsync(
-            new CallSpec { Bids = 3, MinimumTotal = 50m, Eligible = [true, true, false] },
-            i => i == 0 ? (9, 9, 5) : (2, 2, 1));
+            new CallSpec { Bids = 4, MinimumTotal = 50m, Eligible = [true, true, false, true], Criteria = [criteria[0] with { MinPoints = 5 }, criteria[1], criteria[2] with { MinPoints = 3 }] },
+            i => i switch { 0 => (9, 9, 5), 3 => (5, 0, 3), _ => (2, 2, 1) });
         Assert.True((await app.SendAsync(new PrepareDecisionCommand(call.Id, commission.Members, 2m / 3m), commission.Chair)).IsSuccess);
         Assert.True((await app.SendAsync(new RecordAttendanceCommand(call.Id, commission.Ids), commission.Chair)).IsSuccess);
         var before = DecisionState(await DecisionAsync(call));
@@ -492,9 +494,24 @@ public sealed class AwardRulesTests(PortalFactory app) : IClassFixture<PortalFac
 
         var low = await app.SendAsync(new GetBidFeedbackQuery(call.Bids[1]), Applicant(call.Founders[1]));
         var ineligible = await app.SendAsync(new GetBidFeedbackQuery(call.Bids[2]), Applicant(call.Founders[2]));
+        var lowTotal = await app.SendAsync(new GetBidFeedbackQuery(call.Bids[3]), Applicant(call.Founders[3]));
+        var winner = await app.SendAsync(new GetBidFeedbackQuery(call.Bids[0]), Applicant(call.Founders[0]));
 
-        Assert.Equal((AwardOutcome.NotAwarded, "Feedback.BelowOverallMinimum", true, 20m), (low!.Outcome!.Value, low.OutcomeReason, low.Aggregate!.BelowOverallMinimum, low.Aggregate.Total));
+        // Below two criteria's minimums and the pass mark: each criterion named with its minimum and the bid's mean, then the total.
+        Assert.Equal((AwardOutcome.NotAwarded, "Feedback.BelowCriterionMinimum", true, 20m), (low!.Outcome!.Value, low.OutcomeReason, low.Aggregate!.BelowOverallMinimum, low.Aggregate.Total));
+        Assert.Equal(
+            new[] { ("A", "Актуальность", 5, 2m), ("C", "Обоснованность бюджета", 3, 1m) },
+            low.Shortfall!.Criteria.Select(s => (s.Code, s.Name.Ru, s.Minimum, s.Mean)));
+        Assert.Equal(new TotalShortfall(50m, 20m), low.Shortfall.Total);
+
+        // Above every criterion's minimum but below the pass mark: only the total.
+        Assert.Equal((AwardOutcome.NotAwarded, "Feedback.BelowOverallMinimum", 34.44m), (lowTotal!.Outcome!.Value, lowTotal.OutcomeReason, lowTotal.Aggregate!.Total));
+        Assert.Empty(lowTotal.Shortfall!.Criteria);
+        Assert.Equal(new TotalShortfall(50m, 34.44m), lowTotal.Shortfall.Total);
+
+        Assert.Null(winner!.Shortfall);
         Assert.Equal((true, "Feedback.Ineligible", false, IneligibleReason), (ineligible!.Published, ineligible.OutcomeReason, ineligible.Eligibility!.Eligible, ineligible.Eligibility.Reason));
+        Assert.Null(ineligible.Shortfall);
         Assert.Null(ineligible.Aggregate);
         Assert.Null(ineligible.Rank);
         Assert.Empty(ineligible.Sheets);

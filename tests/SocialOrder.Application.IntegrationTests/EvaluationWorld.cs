@@ -42,6 +42,9 @@ internal sealed record CallSpec
 
     public decimal MinimumTotal { get; init; }
 
+    /// <summary>The methodology, when not <see cref="EvaluationWorld.Criteria"/> (same codes and maxima, e.g. with minimums).</summary>
+    public IReadOnlyList<Criterion>? Criteria { get; init; }
+
     public decimal Budget { get; init; } = 10_000_000m;
 
     public decimal Requested { get; init; } = 2_000_000m;
@@ -217,7 +220,7 @@ internal sealed class EvaluationWorld(PortalFactory app)
         var call = Call.CreateDraft(reference, body, new CallContent(
             new LocalizedText("Жастар бастамалары", "Молодёжные инициативы"), new LocalizedText("Конкурс", "Конкурс"), new LocalizedText("Сипаттама", "Описание"),
             new LocalizedText("ҮЕҰ", "НПО"), new PriorityAreaId(1), null, Instrument.StateGrant, spec.Budget, Math.Min(spec.Budget, spec.Requested), 12, CallTerm.Short, [],
-            opens, closes, [], Criteria, spec.ExpertsPerBid, spec.DivergenceThreshold, spec.MinimumTotal, spec.ExpertsSeeOtherSheets), opens.AddDays(-2));
+            opens, closes, [], spec.Criteria ?? Criteria, spec.ExpertsPerBid, spec.DivergenceThreshold, spec.MinimumTotal, spec.ExpertsSeeOtherSheets), opens.AddDays(-2));
         call.Publish(opens.AddDays(-1));
         call.ClearDomainEvents();
         db.Calls.Add(call);

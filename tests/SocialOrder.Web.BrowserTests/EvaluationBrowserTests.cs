@@ -159,6 +159,16 @@ public sealed class EvaluationBrowserTests(BrowserPortal portal) : IClassFixture
     {
         await ExpertDesks.AcceptAsync(page, receipt);
         await Expect(page.GetByTestId("bid-content")).ToContainTextAsync(PortalText.Get("Bid.Field.Problem"));
+
+        // On a wide screen the bid's text stays beside the sheet while the sheet scrolls to its end (a stylesheet class, not an inline style);
+        // instant, because Bootstrap makes scrolling smooth.
+        var reader = page.GetByTestId("bid-content");
+        var topBefore = await reader.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        var scrolled = await page.EvaluateAsync<double>("() => { document.getElementById('sheet-h').closest('section').scrollIntoView({ block: 'end', behavior: 'instant' }); return window.scrollY; }");
+        Assert.True(scrolled > topBefore, $"the sheet should be long enough to scroll the reader's place out of view ({scrolled} <= {topBefore})");
+        var box = await reader.EvaluateAsync<double[]>("e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight]; }");
+        Assert.True(box[0] >= 0 && box[0] < box[2] && box[1] <= box[2], $"the bid's text should stay in view beside the sheet: top {box[0]}, bottom {box[1]}, viewport {box[2]}");
+        await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: 'instant' })");
         await ExpertDesks.FillSheetAsync(page, points);
         var firstPoints = page.GetByTestId("criterion-block").First.GetByTestId("points");
         await firstPoints.FillAsync("11");

@@ -17,10 +17,14 @@ namespace SocialOrder.Application.Awards.GetBidFeedback;
 
 public sealed record FeedbackSheet(int Number, IReadOnlyList<CriterionScore> Scores);
 
-/// <summary>What an applicant organization learns about its own bid once results are published.</summary>
+/// <summary>
+/// What an applicant organization learns about its own bid once results are published. Shortfall names the criteria
+/// below their minimum (with the minimum and the bid's mean) and the total below the pass mark, when the scores made the bid unfundable.
+/// </summary>
 public sealed record BidFeedback(
     Guid BidId, string CallReference, LocalizedText CallTitle, string ReceiptNumber, LocalizedText Organization, decimal PassMark, bool Published, EligibilityDecision? Eligibility, IReadOnlyList<Criterion> Criteria,
-    BidAggregate? Aggregate, int? Rank, int Ranked, AwardOutcome? Outcome, decimal Awarded, string? OutcomeReason, IReadOnlyList<FeedbackSheet> Sheets);
+    BidAggregate? Aggregate, int? Rank, int Ranked, AwardOutcome? Outcome, decimal Awarded, string? OutcomeReason, IReadOnlyList<FeedbackSheet> Sheets,
+    FundingShortfall? Shortfall = null);
 
 public sealed record GetBidFeedbackQuery(Guid BidId) : IQuery<BidFeedback?>;
 
@@ -68,7 +72,8 @@ public sealed class GetBidFeedbackQueryHandler(IAppDbContext db, ICurrentUser us
             bid.Id.Value, call.ReferenceNumber, call.Title, receipt, organization, call.MinimumTotalScore, true, bid.Eligibility, call.Criteria, aggregate is { } g ? g with { SheetTotals = [] } : null,
             rank, ranked,
             line?.Outcome ?? AwardOutcome.NotAwarded, line?.Amount ?? 0m, Reason(bid, aggregate, line),
-            [.. sheets.Select((a, i) => new FeedbackSheet(i + 1, a.Scores))]);
+            [.. sheets.Select((a, i) => new FeedbackSheet(i + 1, a.Scores))],
+            aggregate is null ? null : FundingShortfall.Of(aggregate, call.Criteria, call.MinimumTotalScore));
     }
 
     /// <summary>A localization key (or the commission's own words) saying why the bid was not awarded.</summary>
