@@ -51,8 +51,8 @@ public sealed class VerifyPageTests(PortalFactory app) : IClassFixture<PortalFac
         // The protocol prints the latest sealed head at the lock: let the background sealer (ADR 30) seal what came before.
         for (var wait = 0; wait < 100; wait++)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AnyAsync(e => e.Sequence != null))
+            await using var sealing = app.Services.CreateAsyncScope();
+            if (await sealing.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AnyAsync(e => e.Sequence != null))
             {
                 break;
             }
