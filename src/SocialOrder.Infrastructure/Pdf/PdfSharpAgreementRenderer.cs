@@ -39,44 +39,9 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
         return ReproduciblePdf.Save(document, identity);
     }
 
-    private sealed class AgreementLayout(PdfDocument document, AgreementDocument a, AgreementPdfText t) : IDisposable
+    private sealed class AgreementLayout(PdfDocument document, AgreementDocument a, AgreementPdfText t)
+        : PdfPageLayout(document, new PageFrame($"{t.Title} № {a.Number}", t.Hash, a.Sha256, $"{t.Verification} {a.VerificationUrl}", t.Page))
     {
-        private const double PageWidth = 595.28;
-        private const double PageHeight = 841.89;
-        private const double Margin = 42;
-        private const double Left = Margin;
-        private const double Right = PageWidth - Margin;
-        private const double ContentWidth = Right - Left;
-        private const double FooterHeight = 44;
-        private const double Bottom = PageHeight - Margin - FooterHeight;
-        private const double LabelWidth = 150;
-        private const double ValueLeft = Left + LabelWidth + 12;
-        private const double ValueWidth = Right - ValueLeft;
-        private const double QrSize = 96;
-        private const double Pad = 3;
-
-        private readonly List<XGraphics> _pages = [];
-        private readonly XFont _portal = PdfText.Font(8);
-        private readonly XFont _title = PdfText.Font(17, bold: true);
-        private readonly XFont _subtitle = PdfText.Font(10);
-        private readonly XFont _heading = PdfText.Font(10.5, bold: true);
-        private readonly XFont _label = PdfText.Font(8.5);
-        private readonly XFont _value = PdfText.Font(9.5);
-        private readonly XFont _valueBold = PdfText.Font(9.5, bold: true);
-        private readonly XFont _head = PdfText.Font(7.5, bold: true);
-        private readonly XFont _cell = PdfText.Font(8);
-        private readonly XFont _small = PdfText.Font(7);
-        private readonly XFont _mono = PdfText.Font(7, mono: true);
-        private readonly XBrush _ink = new XSolidBrush(PdfText.Ink);
-        private readonly XBrush _muted = new XSolidBrush(PdfText.Muted);
-        private readonly XBrush _accent = new XSolidBrush(PdfText.Accent);
-        private readonly XBrush _headFill = new XSolidBrush(XColor.FromArgb(0xE6, 0xED, 0xF4));
-        private readonly XPen _rule = new(PdfText.Rule, 0.6);
-        private readonly XPen _strongRule = new(PdfText.Accent, 1.4);
-        private double _y;
-
-        private XGraphics G => _pages[^1];
-
         public void Compose()
         {
             NewPage();
@@ -102,18 +67,6 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
             Signatures();
             Footers();
         }
-
-        public void Dispose()
-        {
-            foreach (var page in _pages)
-            {
-                page.Dispose();
-            }
-        }
-
-        private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-        private static string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
         private void Header()
         {
@@ -150,28 +103,6 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
             Row(t.Term, ($"{D(a.Term.Start)} – {D(a.Term.End)} ({t.Months(a.Term.Months)})", _value));
             var years = a.Years.Select(y => ($"{t.ProjectYear(y.Year)}: {Money.Kzt(y.Amount)}", _value));
             Row(t.Amount, [(Money.Kzt(a.Total).ToString(), _valueBold), .. a.Years.Count > 1 ? years : []]);
-        }
-
-        private void Row(string label, params (string Text, XFont Font)[] values)
-        {
-            const double padding = 4;
-            var labelLines = Wrap(label, _label, LabelWidth);
-            var valueLines = values.Select(v => (Lines: Wrap(v.Text, v.Font, ValueWidth), v.Font)).ToList();
-            var height = Math.Max(labelLines.Count * _label.GetHeight(), valueLines.Sum(v => v.Lines.Count * v.Font.GetHeight() + 1)) + 2 * padding;
-            if (_y + height > Bottom)
-            {
-                NewPage();
-            }
-
-            var top = _y + padding;
-            Lines(labelLines, _label, _muted, Left, top);
-            foreach (var (lines, font) in valueLines)
-            {
-                top += Lines(lines, font, _ink, ValueLeft, top) + 1;
-            }
-
-            _y += height;
-            G.DrawLine(_rule, Left, _y, Right, _y);
         }
 
         /// <summary>A table whose zero-width column takes what is left; it breaks across pages with its header repeated.</summary>
@@ -215,21 +146,6 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
             }
         }
 
-        private void TableHeader(IReadOnlyList<(string Header, double Width)> columns, List<double> widths)
-        {
-            var cells = columns.Select((c, i) => Wrap(c.Header, _head, widths[i] - 2 * Pad)).ToList();
-            var height = cells.Max(c => c.Count) * _head.GetHeight() + 2 * Pad;
-            G.DrawRectangle(_headFill, Left, _y, ContentWidth, height);
-            var x = Left;
-            for (var i = 0; i < cells.Count; i++)
-            {
-                Lines(cells[i], _head, _ink, x + Pad, _y + Pad);
-                x += widths[i];
-            }
-
-            _y += height;
-        }
-
         private void Signatures()
         {
             if (_y + 110 > Bottom)
@@ -247,40 +163,5 @@ public sealed class PdfSharpAgreementRenderer : IAgreementRenderer
             _y = top + Math.Max(leftHeight, rightHeight) + 6;
             _y += Text(t.AcceptedOnPortal, _small, _muted, Left, _y, ContentWidth);
         }
-
-        private void Footers()
-        {
-            for (var i = 0; i < _pages.Count; i++)
-            {
-                var g = _pages[i];
-                var top = PageHeight - Margin - FooterHeight + 8;
-                g.DrawLine(_rule, Left, top, Right, top);
-                top += 4;
-                g.DrawString($"{t.Hash}: ", _small, _muted, Left, top, XStringFormats.TopLeft);
-                g.DrawString(a.Sha256, _mono, _ink, Left, top + _small.GetHeight(), XStringFormats.TopLeft);
-                g.DrawString($"{t.Verification} {a.VerificationUrl}", _small, _muted, Left, top + 2 * _small.GetHeight() + 1, XStringFormats.TopLeft);
-                g.DrawString(t.Page(i + 1, _pages.Count), _small, _muted, new XRect(Right - 80, top, 80, _small.GetHeight()), XStringFormats.TopRight);
-            }
-        }
-
-        private void NewPage()
-        {
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
-            _pages.Add(XGraphics.FromPdfPage(page));
-            _y = Margin;
-            if (_pages.Count > 1)
-            {
-                _y += Text($"{t.Title} № {a.Number}", _portal, _muted, Left, _y, ContentWidth) + 4;
-                G.DrawLine(_strongRule, Left, _y, Right, _y);
-                _y += 8;
-            }
-        }
-
-        private double Text(string text, XFont font, XBrush brush, double x, double y, double width) => Lines(Wrap(text, font, width), font, brush, x, y);
-
-        private double Lines(List<string> lines, XFont font, XBrush brush, double x, double y) => PdfText.DrawLines(G, lines, font, brush, x, y);
-
-        private List<string> Wrap(string text, XFont font, double width) => PdfText.Wrap(G, text, font, width);
     }
 }
